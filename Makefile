@@ -1,0 +1,49 @@
+# runjournal — `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run demo test lint screenshots bench clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+# The venv is rebuilt when pyproject.toml changes; each stamp records one install flavour.
+$(VENV)/.python-ok:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+		|| { echo "runjournal needs Python 3.11 or newer (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	@touch $@
+
+$(VENV)/.run-installed: pyproject.toml $(VENV)/.python-ok
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.python-ok
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
+	@touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed ## Open the app on your journal
+	$(BIN)/runjournal
+
+demo: $(VENV)/.run-installed ## Open the app on a throw-away demo journal
+	$(BIN)/runjournal demo
+
+test: $(VENV)/.test-installed ## Run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed ## ruff and mypy
+	$(BIN)/ruff check runjournal tests bench
+	$(BIN)/ruff format --check runjournal tests bench
+	$(BIN)/mypy runjournal
+
+screenshots: $(VENV)/.test-installed ## Regenerate screenshots/*.svg from the demo data
+	$(BIN)/python -m runjournal.tui.screenshots screenshots
+
+bench: $(VENV)/.test-installed ## Run the benchmarks and write BENCHMARKS.md
+	$(BIN)/python -m bench
+
+clean: ## Remove the venv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

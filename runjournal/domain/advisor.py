@@ -1,0 +1,196 @@
+"""What today is for: load classes, recovery windows and the rules of SPEC §3."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from .entries import Checkin, LegDay
+from .settings import Settings
+
+Status = Literal["rest", "easy_recovery_run", "normal_training"]
+Load = Literal["light", "moderate", "hard"]
+
+STATUSES: tuple[Status, ...] = ("rest", "easy_recovery_run", "normal_training")
+STATUS_LABELS = {
+    "rest": "Rest",
+    "easy_recovery_run": "Easy recovery run",
+    "normal_training": "Normal training",
+}
+STATUS_TAGLINES = {
+    "rest": "no run today — recovery is training too",
+    "easy_recovery_run": "short and easy — no goals today",
+    "normal_training": "train as planned",
+}
+AVOID_TYPES = ("long", "tempo", "hills", "intervals", "race")
+RECOVERY_MAX_RPE = 4
+LOOKBACK_DAYS = 7
+_SEVERITY = {"normal_training": 0, "easy_recovery_run": 1, "rest": 2}
+
+
+def classify_load(leg: LegDay) -> Load:
+    """hard: to failure, RPE ≥ 8, or ≥ 45 min at RPE ≥ 6; light: RPE ≤ 4 or < 20 min."""
+    minutes = leg.duration_s / 60
+    if leg.to_failure or leg.rpe >= 8 or (minutes >= 45 and leg.rpe >= 6):
+        return "hard"
+    if leg.rpe <= 4 or minutes < 20:
+        return "light"
+    return "moderate"
+
+
+def recovery_days(load: Load, settings: Settings) -> int:
+    """Days after a leg day on which the legs may still be under stress (1..4)."""
+    days = {"light": 1, "moderate": 2, "hard": 3}[load]
+    days += {"beginner": 1, "intermediate": 0, "advanced": -1}[settings.fitness_level]
+    days += {"slow": 1, "normal": 0, "fast": -1}[settings.recovery_rate]
+    return max(1, min(4, days))
+
+
+@dataclass(frozen=True)
+class LegDayFact:
+    """A leg day as the advisor saw it on the target date."""
+
+    leg: LegDay
+    days_ago: int
+    load: Load
+    recovery_days: int
+
+    def describe(self) -> str:
+        minutes = round(self.leg.duration_s / 60)
+        details = f"{self.load}: RPE {self.leg.rpe}, {minutes} min"
+        if self.leg.to_failure:
+            details += ", to failure"
+        return details
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.leg.id,
+            "date": self.leg.date.isoformat(),
+            "days_ago": self.days_ago,
+            "load": self.load,
+            "recovery_days": self.recovery_days,
+        }
+
+
+@dataclass(frozen=True)
+class Advice:
+    date: date
+    status: Status
+    reasons: tuple[str, ...]
+    leg_day: LegDayFact | None
+    soreness: int | None
+    max_minutes: int
+
+    @property
+    def guidance(self) -> dict[str, Any] | None:
+        if self.status != "easy_recovery_run":
+            return None
+        return {
+            "max_minutes": self.max_minutes,
+            "max_rpe": RECOVERY_MAX_RPE,
+            "avoid": list(AVOID_TYPES),
+        }
+
+    def discourages(self, run_type: str) -> bool:
+        """Whether a run of this type goes against today's advice."""
+        return self.status == "rest" or (
+            self.status == "easy_recovery_run" and run_type in AVOID_TYPES
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "reasons": list(self.reasons),
+            "leg_day": self.leg_day.to_dict() if self.leg_day else None,
+            "soreness": self.soreness,
+            "guidance": self.guidance,
+        }
+
+
+def _ago(days: int) -> str:
+    return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+
+
+def advise(
+    leg_days: Iterable[LegDay], checkin: Checkin | None, settings: Settings, day: date
+) -> Advice:
+    """Apply the rules of SPEC §3 for the target date `day`.
+
+    Args:
+        leg_days: leg days near `day`; those after it or more than 7 days before are ignored.
+        checkin: the soreness check-in; used only if it is dated `day`.
+        settings: fitness level, recovery rate and recovery-run length.
+        day: the date the advice is for.
+    """
+    facts = sorted(
+        (
+            LegDayFact(leg, (day - leg.date).days, load, recovery_days(load, settings))
+            for leg in leg_days
+            if 0 <= (day - leg.date).days <= LOOKBACK_DAYS
+            for load in [classify_load(leg)]
+        ),
+        key=lambda f: (f.days_ago, -["light", "moderate", "hard"].index(f.load), -(f.leg.id or 0)),
+    )
+    soreness = checkin.soreness if checkin is not None and checkin.date == day else None
+    reasons: list[str] = []
+    status: Status = "normal_training"
+    decider: LegDayFact | None = None
+
+    def fire(new: Status, reason: str, fact: LegDayFact | None = None) -> None:
+        nonlocal status, decider
+        reasons.append(reason)
+        if _SEVERITY[new] > _SEVERITY[status]:
+            status, decider = new, fact
+        elif _SEVERITY[new] == _SEVERITY[status] and decider is None:
+            decider = fact
+
+    if soreness is not None and soreness >= 8:
+        fire(
+            "rest",
+            f"Soreness {soreness}/10: too sore to walk normally — running adds "
+            "stress and risks injury. Rest today.",
+        )
+    for fact in facts:
+        if fact.days_ago == 0:
+            fire(
+                "rest",
+                f"Leg day today ({fact.describe()}) — a run on the same day as leg "
+                "day is mediocre at best: glycogen is spent and the legs are fatigued.",
+                fact,
+            )
+    for fact in facts:
+        if 1 <= fact.days_ago <= fact.recovery_days:
+            span = f"{fact.recovery_days} day{'s' if fact.recovery_days != 1 else ''}"
+            fire(
+                "easy_recovery_run",
+                f"Leg day {_ago(fact.days_ago)} ({fact.describe()}) — "
+                f"legs may be under stress for up to {span}.",
+                fact,
+            )
+    if soreness is not None and 4 <= soreness <= 7:
+        fire("easy_recovery_run", f"Soreness {soreness}/10: sore legs — keep it light and easy.")
+    window_fired = any(1 <= f.days_ago <= f.recovery_days for f in facts)
+    if window_fired and soreness is None:
+        reasons.append("No soreness check-in today: if you can barely walk, rest instead.")
+    if status == "normal_training":
+        reasons.extend(_all_clear(facts, soreness))
+    if decider is None and facts:
+        decider = facts[0]
+    return Advice(day, status, tuple(reasons), decider, soreness, settings.recovery_run_max_minutes)
+
+
+def _all_clear(facts: list[LegDayFact], soreness: int | None) -> list[str]:
+    if facts:
+        latest = facts[0]
+        said = [
+            f"Leg day {_ago(latest.days_ago)} ({latest.describe()}) — past its "
+            f"{latest.recovery_days}-day recovery window: your legs have had time to recover."
+        ]
+    else:
+        said = ["No leg day in the last 7 days: nothing to recover from."]
+    if soreness is not None:
+        said.append(f"Soreness {soreness}/10: legs feel fine.")
+    return said

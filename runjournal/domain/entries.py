@@ -1,0 +1,342 @@
+"""The journal's entries: runs, leg days (with exercises) and soreness check-ins.
+
+Entries are built from text with `build_*` (the CLI and the TUI forms) or from the
+JSON objects of `history`/`export` with `entry_from_dict` (import); both paths end in
+the same range checks, so every way in refuses the same input with the same message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from . import parse as p
+from .errors import InputError
+
+Kind = Literal["run", "leg", "checkin"]
+KINDS: tuple[Kind, ...] = ("run", "leg", "checkin")
+KIND_NAMES = {"run": "run", "leg": "leg day", "checkin": "check-in"}
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    sets: int
+    reps: int
+    weight_g: int | None = None
+
+    @property
+    def spec(self) -> str:
+        """The SPEC text this exercise was (or could have been) typed as."""
+        text = f"{self.name} {self.sets}x{self.reps}"
+        return text + (f"@{p.format_weight(self.weight_g)}" if self.weight_g is not None else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        weight = None if self.weight_g is None else _num(self.weight_g / 1000)
+        return {"name": self.name, "sets": self.sets, "reps": self.reps, "weight_kg": weight}
+
+
+@dataclass(frozen=True)
+class Run:
+    date: date
+    distance_m: int
+    duration_s: int
+    type: str = "easy"
+    rpe: int | None = None
+    hr: int | None = None
+    time: str | None = None
+    notes: str = ""
+    id: int | None = None
+    uid: str | None = None
+    kind: Kind = field(default="run", init=False)
+
+    @property
+    def pace_s_per_km(self) -> int:
+        return p.pace_s_per_km(self.distance_m, self.duration_s)
+
+
+@dataclass(frozen=True)
+class LegDay:
+    date: date
+    duration_s: int
+    rpe: int
+    to_failure: bool = False
+    exercises: tuple[Exercise, ...] = ()
+    time: str | None = None
+    notes: str = ""
+    id: int | None = None
+    uid: str | None = None
+    kind: Kind = field(default="leg", init=False)
+
+    @property
+    def duration_min(self) -> float:
+        return self.duration_s / 60
+
+
+@dataclass(frozen=True)
+class Checkin:
+    date: date
+    soreness: int
+    notes: str = ""
+    id: int | None = None
+    uid: str | None = None
+    kind: Kind = field(default="checkin", init=False)
+
+    @property
+    def time(self) -> None:
+        return None
+
+
+Entry = Run | LegDay | Checkin
+
+
+def _num(value: float) -> int | float:
+    """JSON numbers: whole values as ints, others rounded to 3 decimals."""
+    return int(value) if value == int(value) else round(value, 3)
+
+
+def parse_kind(text: str) -> Kind:
+    value = text.strip().lower()
+    aliases = {
+        "runs": "run",
+        "legs": "leg",
+        "leg-day": "leg",
+        "legday": "leg",
+        "checkins": "checkin",
+    }
+    value = aliases.get(value, value)
+    if value not in KINDS:
+        raise InputError("kind", f"'{text}' is not a kind of entry; use run, leg or checkin")
+    return value
+
+
+def parse_exercise(spec: str, *, field: str = "exercise") -> Exercise:
+    """Parse `NAME SETSxREPS[@WEIGHT]`, e.g. "back squat 5x5@100kg"."""
+    match = re.match(
+        r"^(?P<name>.+?)\s+(?P<sets>\d+)\s*[x×*]\s*(?P<reps>\d+)(?:\s*@\s*(?P<weight>.+))?$",
+        spec.strip(),
+        re.IGNORECASE,
+    )
+    if not match:
+        raise InputError(
+            field, f"'{spec}' is not NAME SETSxREPS[@WEIGHT], e.g. 'back squat 5x5@100kg'"
+        )
+    weight = p.parse_weight(match["weight"], field=field) if match["weight"] else None
+    return check_exercise(
+        Exercise(match["name"], int(match["sets"]), int(match["reps"]), weight), field=field
+    )
+
+
+def check_exercise(ex: Exercise, *, field: str = "exercise") -> Exercise:
+    name = p.check_exercise_name(ex.name, field=field)
+    sets = p.check_sets(ex.sets, field=field)
+    reps = p.check_reps(ex.reps, field=field)
+    weight = None if ex.weight_g is None else p.check_weight(ex.weight_g, field=field)
+    return Exercise(name, sets, reps, weight)
+
+
+def validate(entry: Entry, today: date) -> Entry:
+    """Apply every range rule of SPEC §2 to an entry; return it normalised."""
+    if entry.date > today:
+        raise InputError("date", f"{entry.date} is in the future; log sessions you have done")
+    notes = p.check_notes(entry.notes)
+    if isinstance(entry, Run):
+        p.check_distance(entry.distance_m)
+        p.check_run_duration(entry.duration_s)
+        p.check_pace(entry.distance_m, entry.duration_s)
+        p.parse_run_type(entry.type)
+        if entry.rpe is not None:
+            p.parse_rpe(entry.rpe)
+        if entry.hr is not None:
+            p.parse_hr(entry.hr)
+        p.parse_time(entry.time)
+    elif isinstance(entry, LegDay):
+        p.check_leg_duration(entry.duration_s)
+        p.parse_rpe(entry.rpe)
+        p.parse_time(entry.time)
+        exercises = tuple(check_exercise(ex) for ex in entry.exercises)
+        return dataclasses.replace(entry, exercises=exercises, notes=notes)
+    else:
+        p.parse_soreness(entry.soreness)
+    return dataclasses.replace(entry, notes=notes)
+
+
+def build_run(
+    *,
+    today: date,
+    distance: str,
+    duration: str,
+    type: str | None = None,
+    rpe: str | None = None,
+    hr: str | None = None,
+    date: str | None = None,
+    time: str | None = None,
+    notes: str | None = None,
+) -> Run:
+    """A run from the text a person typed."""
+    run = Run(
+        date=p.parse_date(date or "today", today),
+        distance_m=p.parse_distance(distance),
+        duration_s=p.check_run_duration(p.parse_duration(duration)),
+        type=p.parse_run_type(type or "easy"),
+        rpe=p.parse_rpe(rpe) if rpe not in (None, "") else None,
+        hr=p.parse_hr(hr) if hr not in (None, "") else None,
+        time=p.parse_time(time),
+        notes=p.check_notes(notes),
+    )
+    p.check_pace(run.distance_m, run.duration_s)
+    return run
+
+
+def build_leg_day(
+    *,
+    today: date,
+    duration: str,
+    rpe: str,
+    to_failure: bool = False,
+    exercises: list[str] | tuple[str, ...] = (),
+    date: str | None = None,
+    time: str | None = None,
+    notes: str | None = None,
+) -> LegDay:
+    """A leg day from the text a person typed."""
+    return LegDay(
+        date=p.parse_date(date or "today", today),
+        duration_s=p.check_leg_duration(p.parse_duration(duration)),
+        rpe=p.parse_rpe(rpe),
+        to_failure=bool(to_failure),
+        exercises=tuple(parse_exercise(spec) for spec in exercises),
+        time=p.parse_time(time),
+        notes=p.check_notes(notes),
+    )
+
+
+def build_checkin(
+    *, today: date, soreness: str, date: str | None = None, notes: str | None = None
+) -> Checkin:
+    """A soreness check-in from the text a person typed."""
+    return Checkin(
+        date=p.parse_date(date or "today", today),
+        soreness=p.parse_soreness(soreness),
+        notes=p.check_notes(notes),
+    )
+
+
+def to_dict(entry: Entry) -> dict[str, Any]:
+    """The history/export JSON object of SPEC §5 (without `uid`)."""
+    base: dict[str, Any] = {
+        "kind": entry.kind,
+        "id": entry.id,
+        "date": entry.date.isoformat(),
+        "time": entry.time,
+    }
+    if isinstance(entry, Run):
+        base.update(
+            distance_km=_num(entry.distance_m / 1000),
+            duration_s=entry.duration_s,
+            pace_s_per_km=entry.pace_s_per_km,
+            type=entry.type,
+            rpe=entry.rpe,
+            hr=entry.hr,
+            notes=entry.notes,
+        )
+    elif isinstance(entry, LegDay):
+        from .advisor import classify_load  # the load is derived, never stored
+
+        base.update(
+            duration_min=_num(entry.duration_s / 60),
+            rpe=entry.rpe,
+            to_failure=entry.to_failure,
+            load=classify_load(entry),
+            exercises=[ex.to_dict() for ex in entry.exercises],
+            notes=entry.notes,
+        )
+    else:
+        base.update(soreness=entry.soreness, notes=entry.notes)
+    return base
+
+
+# Import: JSON objects back into entries --------------------------------------------
+
+_JSON_FIELD = {"distance": "distance_km", "duration": "duration", "exercise": "exercises"}
+
+
+def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bool = True) -> Any:
+    if key not in obj or obj[key] is None:
+        if required:
+            raise InputError(key, "is missing")
+        return None
+    value = obj[key]
+    if isinstance(value, bool) and bool not in kinds:
+        raise InputError(key, f"must be {' or '.join(k.__name__ for k in kinds)}")
+    if not isinstance(value, kinds):
+        raise InputError(key, f"must be {' or '.join(k.__name__ for k in kinds)}")
+    return value
+
+
+def _whole(obj: dict[str, Any], key: str, *, required: bool = True) -> int | None:
+    value = _get(obj, key, (int, float), required=required)
+    if value is None:
+        return None
+    if value != int(value):
+        raise InputError(key, "must be a whole number")
+    return int(value)
+
+
+def entry_from_dict(obj: Any, today: date) -> Entry:
+    """An entry from a history/export JSON object, validated like `log` input."""
+    if not isinstance(obj, dict):
+        raise InputError("entry", "must be a JSON object with a 'kind'")
+    kind = parse_kind(str(_get(obj, "kind", (str,))))
+    day = p.parse_date(str(_get(obj, "date", (str,))), today)
+    uid = _get(obj, "uid", (str,), required=False)
+    notes = _get(obj, "notes", (str,), required=False) or ""
+    try:
+        entry: Entry
+        if kind == "run":
+            km = _get(obj, "distance_km", (int, float))
+            entry = Run(
+                date=day,
+                distance_m=round(km * 1000),
+                duration_s=_whole(obj, "duration_s") or 0,
+                type=str(_get(obj, "type", (str,), required=False) or "easy"),
+                rpe=_whole(obj, "rpe", required=False),
+                hr=_whole(obj, "hr", required=False),
+                time=p.parse_time(_get(obj, "time", (str,), required=False)),
+                notes=notes,
+                uid=uid,
+            )
+        elif kind == "leg":
+            raw = _get(obj, "exercises", (list,), required=False) or []
+            exercises = []
+            for item in raw:
+                if not isinstance(item, dict):
+                    raise InputError("exercises", "must be a list of {name, sets, reps, weight_kg}")
+                weight = _get(item, "weight_kg", (int, float), required=False)
+                exercises.append(
+                    Exercise(
+                        name=str(_get(item, "name", (str,))),
+                        sets=_whole(item, "sets") or 0,
+                        reps=_whole(item, "reps") or 0,
+                        weight_g=None if weight is None else round(weight * 1000),
+                    )
+                )
+            minutes = _get(obj, "duration_min", (int, float))
+            entry = LegDay(
+                date=day,
+                duration_s=round(minutes * 60),
+                rpe=_whole(obj, "rpe") or 0,
+                to_failure=bool(_get(obj, "to_failure", (bool,), required=False)),
+                exercises=tuple(exercises),
+                time=p.parse_time(_get(obj, "time", (str,), required=False)),
+                notes=notes,
+                uid=uid,
+            )
+        else:
+            entry = Checkin(date=day, soreness=_whole(obj, "soreness") or 0, notes=notes, uid=uid)
+        return validate(entry, today)
+    except InputError as error:
+        raise InputError(_JSON_FIELD.get(error.field, error.field), error.message) from None

@@ -1,0 +1,248 @@
+"""Parsers and range checks for everything a person types (SPEC §2).
+
+Each parser takes text and returns a typed value or raises InputError naming the
+field and an accepted form. The CLI, the TUI forms and import all use these.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+
+from .errors import InputError
+
+MAX_NOTES = 2000
+MAX_EXERCISE_NAME = 100
+MAX_DISTANCE_M = 500_000
+MAX_RUN_DURATION_S = 48 * 3600
+MIN_PACE_S_PER_KM = 120
+LB_IN_G = 453.59237
+MI_IN_M = 1609.344
+
+_NUMBER = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
+_DISTANCE_RE = re.compile(rf"^{_NUMBER}\s*(km|k|mi|m)?$", re.IGNORECASE)
+_HMS_UNITS_RE = re.compile(
+    r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?\s*"
+    r"(?:(?P<s>\d+)\s*s)?$",
+    re.IGNORECASE,
+)
+_CLOCK_RE = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$")
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_EXERCISE_RE = re.compile(
+    r"^(?P<name>.+?)\s+(?P<sets>\d+)\s*[x×*]\s*(?P<reps>\d+)"
+    r"(?:\s*@\s*(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)?)?$",
+    re.IGNORECASE,
+)
+
+RUN_TYPES = ("recovery", "easy", "long", "tempo", "hills", "intervals", "race")
+DISTANCE_EXAMPLE = "e.g. 5, 5km, 3.1mi or 800m"
+DURATION_EXAMPLE = "e.g. 45, 45m, 52:30, 1:05:00 or 1h05m"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def parse_date(text: str, today: date, *, field: str = "date", allow_future: bool = False) -> date:
+    """Parse YYYY-MM-DD, `today` or `yesterday`; refuse future dates unless allowed."""
+    value = text.strip().lower()
+    if value == "today":
+        day = today
+    elif value == "yesterday":
+        day = today - timedelta(days=1)
+    else:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise InputError(
+                field, f"'{text}' is not a date; use YYYY-MM-DD, today or yesterday"
+            ) from None
+    if not allow_future and day > today:
+        raise InputError(field, f"{day.isoformat()} is in the future; log sessions you have done")
+    return day
+
+
+def parse_time(text: str | None, *, field: str = "time") -> str | None:
+    """Parse an optional HH:MM time of day into a zero-padded string."""
+    if text is None or not text.strip():
+        return None
+    match = _TIME_RE.match(text.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise InputError(field, f"'{text}' is not a time of day; use HH:MM, e.g. 07:30")
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def parse_distance(text: str, *, field: str = "distance") -> int:
+    """Parse a distance (km by default, or km/mi/m) into whole metres."""
+    match = _DISTANCE_RE.match(text.strip())
+    if not match:
+        raise InputError(field, f"'{text}' is not a distance; {DISTANCE_EXAMPLE}")
+    value = _number(match[1])
+    unit = (match[2] or "km").lower()
+    factor = {"km": 1000.0, "k": 1000.0, "mi": MI_IN_M, "m": 1.0}[unit]
+    return check_distance(round(value * factor), field=field)
+
+
+def check_distance(metres: int, *, field: str = "distance") -> int:
+    if metres <= 0:
+        raise InputError(field, f"must be more than 0 km; {DISTANCE_EXAMPLE}")
+    if metres > MAX_DISTANCE_M:
+        raise InputError(field, f"must be at most 500 km; {DISTANCE_EXAMPLE}")
+    return metres
+
+
+def parse_duration(text: str, *, field: str = "duration") -> int:
+    """Parse H:MM:SS, MM:SS, 45m, 1h05m or a bare number of minutes into seconds."""
+    value = text.strip()
+    seconds: float | None = None
+    clock = _CLOCK_RE.match(value)
+    if clock:
+        a, b, c = clock.groups()
+        if c is None:  # MM:SS
+            if int(b) > 59:
+                seconds = None
+            else:
+                seconds = int(a) * 60 + int(b)
+        elif int(b) <= 59 and int(c) <= 59:  # H:MM:SS
+            seconds = int(a) * 3600 + int(b) * 60 + int(c)
+    elif re.fullmatch(_NUMBER, value):
+        seconds = _number(value) * 60
+    elif value:
+        units = _HMS_UNITS_RE.match(value)
+        if units and any(units.group(k) for k in "hms"):
+            seconds = (
+                float(units["h"] or 0) * 3600 + float(units["m"] or 0) * 60 + int(units["s"] or 0)
+            )
+    if seconds is None or not math.isfinite(seconds):
+        raise InputError(field, f"'{text}' is not a duration; {DURATION_EXAMPLE}")
+    return round(seconds)
+
+
+def check_run_duration(seconds: int, *, field: str = "duration") -> int:
+    if seconds <= 0:
+        raise InputError(field, f"must be more than 0; {DURATION_EXAMPLE}")
+    if seconds > MAX_RUN_DURATION_S:
+        raise InputError(field, f"must be at most 48 h; {DURATION_EXAMPLE}")
+    return seconds
+
+
+def check_leg_duration(seconds: int, *, field: str = "duration") -> int:
+    if not 60 <= seconds <= 600 * 60:
+        raise InputError(field, "must be 1 to 600 minutes, e.g. 60 or 1h")
+    return seconds
+
+
+def check_pace(distance_m: int, duration_s: int) -> None:
+    """Refuse a pace faster than 2:00/km: almost always a typo in one of the two."""
+    if duration_s * 1000 < MIN_PACE_S_PER_KM * distance_m:
+        pace = format_pace(pace_s_per_km(distance_m, duration_s))
+        raise InputError(
+            "duration",
+            f"a pace of {pace}/km is faster than 2:00/km; check the distance and duration",
+        )
+
+
+def _int_in_range(text: str | int, field: str, low: int, high: int, hint: str) -> int:
+    if isinstance(text, bool):
+        raise InputError(field, f"must be a whole number from {low} to {high}{hint}")
+    if isinstance(text, int):
+        value = text
+    else:
+        try:
+            value = int(str(text).strip())
+        except ValueError:
+            raise InputError(
+                field, f"'{text}' is not a whole number from {low} to {high}{hint}"
+            ) from None
+    if not low <= value <= high:
+        raise InputError(field, f"{value} is out of range; use {low} to {high}{hint}")
+    return value
+
+
+def parse_rpe(text: str | int, *, field: str = "rpe") -> int:
+    """Perceived effort, 1 (very easy) to 10 (all out)."""
+    return _int_in_range(text, field, 1, 10, " (1 very easy, 10 all out)")
+
+
+def parse_hr(text: str | int, *, field: str = "hr") -> int:
+    """Average heart rate in beats per minute."""
+    return _int_in_range(text, field, 30, 250, " beats per minute, e.g. 142")
+
+
+def parse_soreness(text: str | int, *, field: str = "soreness") -> int:
+    """Leg soreness, 0 (none) to 10 (cannot walk)."""
+    return _int_in_range(text, field, 0, 10, " (0 none, 5 sore, 8+ too sore to walk)")
+
+
+def parse_run_type(text: str, *, field: str = "type") -> str:
+    value = text.strip().lower()
+    if value not in RUN_TYPES:
+        raise InputError(field, f"'{text}' is not a run type; use one of {', '.join(RUN_TYPES)}")
+    return value
+
+
+def check_notes(text: str | None, *, field: str = "notes") -> str:
+    """Notes are stored exactly as typed, up to 2,000 characters."""
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        raise InputError(field, "must be text")
+    if len(text) > MAX_NOTES:
+        raise InputError(field, f"is {len(text)} characters long; the limit is {MAX_NOTES}")
+    return text
+
+
+def check_exercise_name(name: str, *, field: str = "exercise") -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InputError(field, "needs a name, e.g. 'back squat 5x5@100kg'")
+    if len(name) > MAX_EXERCISE_NAME:
+        raise InputError(field, f"name is longer than {MAX_EXERCISE_NAME} characters")
+    return name
+
+
+def check_sets(value: int, *, field: str = "exercise") -> int:
+    return _int_in_range(value, field, 1, 50, " sets")
+
+
+def check_reps(value: int, *, field: str = "exercise") -> int:
+    return _int_in_range(value, field, 1, 1000, " reps")
+
+
+def parse_weight(text: str, *, field: str = "weight") -> int:
+    """Parse a weight (kg by default, or kg/lb) into whole grams."""
+    match = re.fullmatch(rf"{_NUMBER}\s*(kg|kgs|lb|lbs)?", text.strip(), re.IGNORECASE)
+    if not match:
+        raise InputError(field, f"'{text}' is not a weight; e.g. 100, 100kg or 225lb")
+    grams = _number(match[1]) * (LB_IN_G if (match[2] or "kg").lower().startswith("lb") else 1000)
+    return check_weight(round(grams), field=field)
+
+
+def check_weight(grams: int, *, field: str = "weight") -> int:
+    if not 0 <= grams <= 1_000_000:
+        raise InputError(field, "must be 0 to 1000 kg, e.g. 100kg or 225lb")
+    return grams
+
+
+def pace_s_per_km(distance_m: int, duration_s: int) -> int:
+    return round(duration_s * 1000 / distance_m)
+
+
+def format_pace(seconds_per_km: float) -> str:
+    total = round(seconds_per_km)
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def format_duration(seconds: int) -> str:
+    """52:30, or 1:05:00 once past the hour."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_weight(grams: int) -> str:
+    kg = grams / 1000
+    return f"{kg:g}kg" if kg == round(kg, 3) else f"{kg:.3f}kg"

@@ -1,0 +1,68 @@
+"""Profile settings (SPEC §2) and their parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .errors import InputError
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "units": ("km", "mi"),
+    "fitness_level": ("beginner", "intermediate", "advanced"),
+    "recovery_rate": ("slow", "normal", "fast"),
+}
+THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
+
+
+@dataclass(frozen=True)
+class Settings:
+    units: str = "km"
+    fitness_level: str = "intermediate"
+    recovery_rate: str = "normal"
+    recovery_run_max_minutes: int = 30
+    theme: str = "textual-dark"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def with_value(self, key: str, value: str | int) -> Settings:
+        """A copy with one setting changed, validated like `config set`."""
+        changes: dict[str, Any] = {key: parse_setting(key, value)}
+        return replace(self, **changes)
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, str]) -> Settings:
+        """Settings from the journal's key/value rows; unknown or bad rows fall back."""
+        settings = cls()
+        for key, value in stored.items():
+            try:
+                settings = settings.with_value(key, value)
+            except InputError:
+                continue
+        return settings
+
+
+KEYS = tuple(f.name for f in fields(Settings))
+
+
+def parse_setting(key: str, value: str | int) -> str | int:
+    """Validate one setting's value; raises InputError naming the key."""
+    if key not in KEYS:
+        raise InputError("key", f"'{key}' is not a setting; use one of {', '.join(KEYS)}")
+    text = str(value).strip()
+    if key == "recovery_run_max_minutes":
+        try:
+            minutes = int(text)
+        except ValueError:
+            raise InputError(key, f"'{value}' is not a whole number of minutes, 10 to 90") from None
+        if not 10 <= minutes <= 90:
+            raise InputError(key, f"{minutes} is out of range; use 10 to 90 minutes")
+        return minutes
+    if key == "theme":
+        if text not in THEMES:
+            raise InputError(key, f"'{value}' is not a theme; use one of {', '.join(THEMES)}")
+        return text
+    if text.lower() not in CHOICES[key]:
+        raise InputError(key, f"'{value}' is not allowed; use one of {', '.join(CHOICES[key])}")
+    return text.lower()

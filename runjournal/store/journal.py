@@ -1,0 +1,491 @@
+"""Journal: the only code that speaks SQL. Entries in, entries out."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.checklist import ChecklistItem
+from ..domain.entries import Checkin, Entry, Exercise, Kind, LegDay, Run
+from ..domain.settings import Settings
+from .errors import JournalError
+from .migrations import SCHEMA_VERSION, migrations
+from .opening import APPLICATION_ID, check_writable, create_private, inspect
+
+TABLES: dict[str, str] = {"run": "runs", "leg": "leg_days", "checkin": "checkins"}
+BUSY_TIMEOUT_S = 5.0
+# Newest first; a missing time sorts after the timed entries of the same day.
+NEWEST_FIRST = "date desc, coalesce(time, '') desc, id desc"
+ORDER = {"runs": NEWEST_FIRST, "leg_days": NEWEST_FIRST, "checkins": "date desc, id desc"}
+
+
+def as_journal_error(error: sqlite3.Error, path: Path | str) -> JournalError:
+    """SQLite's failure as a message a person can act on."""
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return JournalError(
+            f"the journal {path} is locked by another program; try again in a moment"
+        )
+    if "readonly" in text or "read-only" in text:
+        return JournalError(f"the journal {path} is read-only")
+    if isinstance(error, sqlite3.OperationalError):
+        return JournalError(f"the journal {path} could not be used: {text}")
+    return JournalError(f"the journal {path} is damaged: {text}")
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path | str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise as_journal_error(error, path) from None
+
+
+class Journal:
+    """A runjournal journal on an open `sqlite_utils.Database`, migrated on construction.
+
+    Use `Journal.open(path)` for a file on disk; it checks the file before SQLite touches
+    it. A Journal, like its Database, belongs to the thread that opened it.
+    """
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    @classmethod
+    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Journal:
+        """Open (or create) the journal at `path`.
+
+        Raises:
+            JournalError: the file is not a journal, newer, damaged, locked or read-only;
+                the file is left exactly as it was.
+        """
+        state = inspect(path, SCHEMA_VERSION)
+        if state.exists:
+            check_writable(path)
+        else:
+            create_private(path)
+            check_writable(path)
+        with translate_errors(path):
+            if state.exists and 0 < state.user_version < SCHEMA_VERSION:
+                backup_before_upgrade(path, state.user_version)
+            conn = sqlite3.connect(path, timeout=busy_timeout)
+            try:
+                # WAL lets the TUI read while a CLI writes; NORMAL sync is durable in WAL
+                # mode for everything that committed before a power loss but the last.
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                return cls(Database(conn, execute_plugins=False), path)
+            except BaseException:
+                conn.close()
+                raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        if not migrations.pending(self.db):
+            return
+        # IMMEDIATE takes the write lock first, so two processes creating the same new
+        # journal at once do not both try to create its tables.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if migrations.pending(self.db):
+                migrations.apply(self.db)
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.db.execute(f"PRAGMA user_version = {len(migrations.applied(self.db))}")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+
+    # Entries -----------------------------------------------------------------------
+
+    def add(self, entry: Entry) -> Entry:
+        """Store a new entry (a check-in replaces that date's check-in); return it with ids."""
+        uid = entry.uid or str(uuid.uuid4())
+        with self.db.atomic():
+            if isinstance(entry, Checkin):
+                return self._put_checkin(entry, uid)
+            cursor = self.db.execute(*self._insert_sql(entry, uid))
+            new_id = int(cursor.lastrowid or 0)
+            if isinstance(entry, LegDay):
+                self._write_exercises(new_id, entry.exercises)
+        stored = self.get(entry.kind, new_id)
+        assert stored is not None
+        return stored
+
+    def _insert_sql(self, entry: Run | LegDay, uid: str) -> tuple[str, list[Any]]:
+        row = {"uid": uid, **self._row(entry)}
+        table = TABLES[entry.kind]
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        return f"insert into {table} ({columns}) values ({marks})", list(row.values())
+
+    @staticmethod
+    def _row(entry: Entry) -> dict[str, Any]:
+        if isinstance(entry, Run):
+            return {
+                "date": entry.date.isoformat(),
+                "time": entry.time,
+                "distance_m": entry.distance_m,
+                "duration_s": entry.duration_s,
+                "type": entry.type,
+                "rpe": entry.rpe,
+                "hr": entry.hr,
+                "notes": entry.notes,
+            }
+        if isinstance(entry, LegDay):
+            return {
+                "date": entry.date.isoformat(),
+                "time": entry.time,
+                "duration_s": entry.duration_s,
+                "rpe": entry.rpe,
+                "to_failure": int(entry.to_failure),
+                "notes": entry.notes,
+            }
+        return {"date": entry.date.isoformat(), "soreness": entry.soreness, "notes": entry.notes}
+
+    def _put_checkin(self, entry: Checkin, uid: str) -> Checkin:
+        existing = self.checkin_on(entry.date)
+        if existing is None:
+            self.db.execute(
+                "insert into checkins (uid, date, soreness, notes) values (?, ?, ?, ?)",
+                [uid, entry.date.isoformat(), entry.soreness, entry.notes],
+            )
+        else:
+            # A second check-in on a date replaces the first; an imported one brings its uid.
+            self.db.execute(
+                "update checkins set soreness = ?, notes = ?, uid = ? where id = ?",
+                [entry.soreness, entry.notes, entry.uid or existing.uid, existing.id],
+            )
+        stored = self.checkin_on(entry.date)
+        assert stored is not None
+        return stored
+
+    def _write_exercises(self, leg_day_id: int, exercises: Sequence[Exercise]) -> None:
+        self.db.execute("delete from leg_exercises where leg_day_id = ?", [leg_day_id])
+        self.db.table("leg_exercises").insert_all(
+            {
+                "leg_day_id": leg_day_id,
+                "position": n,
+                "name": ex.name,
+                "sets": ex.sets,
+                "reps": ex.reps,
+                "weight_g": ex.weight_g,
+            }
+            for n, ex in enumerate(exercises)
+        )
+
+    def update(self, entry: Entry) -> Entry:
+        """Replace the stored fields of an existing entry (same kind and id)."""
+        if entry.id is None or self.get(entry.kind, entry.id) is None:
+            raise KeyError(f"no {entry.kind} with id {entry.id}")
+        row = self._row(entry)
+        table = TABLES[entry.kind]
+        with self.db.atomic():
+            if isinstance(entry, Checkin):
+                clash = self.checkin_on(entry.date)
+                if clash is not None and clash.id != entry.id:
+                    self.db.execute("delete from checkins where id = ?", [clash.id])
+            sets = ", ".join(f"{column} = ?" for column in row)
+            self.db.execute(f"update {table} set {sets} where id = ?", [*row.values(), entry.id])
+            if isinstance(entry, LegDay):
+                self._write_exercises(entry.id, entry.exercises)
+        stored = self.get(entry.kind, entry.id)
+        assert stored is not None
+        return stored
+
+    def delete(self, kind: Kind, entry_id: int) -> bool:
+        """Delete one entry; False if there was none."""
+        with self.db.atomic():
+            if kind == "leg":
+                self.db.execute("delete from leg_exercises where leg_day_id = ?", [entry_id])
+            cursor = self.db.execute(f"delete from {TABLES[kind]} where id = ?", [entry_id])
+        return cursor.rowcount > 0
+
+    def get(self, kind: Kind, entry_id: int) -> Entry | None:
+        rows = list(self.db.query(f"select * from {TABLES[kind]} where id = ?", [entry_id]))
+        return self._entries(kind, rows)[0] if rows else None
+
+    def checkin_on(self, day: date) -> Checkin | None:
+        rows = list(self.db.query("select * from checkins where date = ?", [day.isoformat()]))
+        return _checkin(rows[0]) if rows else None
+
+    def leg_days_between(self, first: date, last: date) -> list[LegDay]:
+        rows = self.db.query(
+            f"select * from leg_days where date between ? and ? order by {NEWEST_FIRST}",
+            [first.isoformat(), last.isoformat()],
+        )
+        return self._entries("leg", list(rows))  # type: ignore[return-value]
+
+    def entries(
+        self,
+        kind: Kind,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[Entry]:
+        """Entries of one kind, newest first, optionally within a date range."""
+        where, params = _date_range(since, until)
+        sql = f"select * from {TABLES[kind]}{where} order by {ORDER[TABLES[kind]]}"
+        if limit is not None:
+            sql += " limit ?"
+            params.append(limit)
+        return self._entries(kind, list(self.db.query(sql, params)))
+
+    def history(
+        self, kinds: Iterable[Kind], *, since: date | None = None, until: date | None = None
+    ) -> Iterator[Entry]:
+        """Entries of the given kinds, newest first, merged across kinds lazily."""
+        import heapq
+
+        def key(entry: Entry) -> tuple[str, str, int]:
+            return (entry.date.isoformat(), entry.time or "", entry.id or 0)
+
+        streams = [self._iter_kind(kind, since, until) for kind in kinds]
+        return heapq.merge(*streams, key=key, reverse=True)
+
+    def _iter_kind(self, kind: Kind, since: date | None, until: date | None) -> Iterator[Entry]:
+        where, params = _date_range(since, until)
+        sql = f"select * from {TABLES[kind]}{where} order by {ORDER[TABLES[kind]]}"
+        batch: list[dict[str, Any]] = []
+        for row in self.db.query(sql, params):
+            batch.append(row)
+            if len(batch) == 500:
+                yield from self._entries(kind, batch)
+                batch = []
+        if batch:
+            yield from self._entries(kind, batch)
+
+    def count(self, kind: Kind) -> int:
+        return int(next(self.db.query(f"select count(*) as n from {TABLES[kind]}"))["n"])
+
+    def has_uid(self, uid: str) -> bool:
+        sql = " union all ".join(f"select 1 from {t} where uid = ?" for t in TABLES.values())
+        return any(True for _ in self.db.query(sql + " limit 1", [uid] * len(TABLES)))
+
+    def exercise_names(self, limit: int = 200) -> list[str]:
+        """Past exercise names, most used first, for suggestions in the leg-day form."""
+        rows = self.db.query(
+            "select name, count(*) as n from leg_exercises group by name "
+            "order by n desc, name limit ?",
+            [limit],
+        )
+        return [row["name"] for row in rows]
+
+    def _entries(self, kind: Kind, rows: list[dict[str, Any]]) -> list[Entry]:
+        if kind == "run":
+            return [_run(row) for row in rows]
+        if kind == "checkin":
+            return [_checkin(row) for row in rows]
+        exercises: dict[int, list[Exercise]] = {row["id"]: [] for row in rows}
+        if exercises:
+            marks = ", ".join("?" for _ in exercises)
+            for ex in self.db.query(
+                f"select * from leg_exercises where leg_day_id in ({marks}) "
+                "order by leg_day_id, position",
+                list(exercises),
+            ):
+                exercises[ex["leg_day_id"]].append(
+                    Exercise(ex["name"], ex["sets"], ex["reps"], ex["weight_g"])
+                )
+        return [_leg_day(row, tuple(exercises[row["id"]])) for row in rows]
+
+    # Settings ----------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        stored = {row["key"]: row["value"] for row in self.db.query("select * from settings")}
+        return Settings.from_stored(stored)
+
+    def save_settings(self, settings: Settings) -> None:
+        with self.db.atomic():
+            self.db.table("settings").upsert_all(
+                ({"key": k, "value": str(v)} for k, v in settings.as_dict().items()), pk="key"
+            )
+
+    # Checklist ---------------------------------------------------------------------
+
+    def checklist_items(self) -> list[ChecklistItem]:
+        rows = self.db.query("select * from checklist_items order by status, position, id")
+        return [ChecklistItem(r["id"], r["status"], r["label"], r["position"]) for r in rows]
+
+    def save_checklist_items(self, status: str, items: Sequence[ChecklistItem]) -> None:
+        """Replace one status's items with `items`, in order (add, remove, reword)."""
+        with self.db.atomic():
+            self.db.execute("delete from checklist_items where status = ?", [status])
+            self.db.table("checklist_items").insert_all(
+                {"id": item.id, "status": status, "label": item.label, "position": n}
+                for n, item in enumerate(items)
+            )
+
+    def ticks(self, day: date) -> set[str]:
+        rows = self.db.query(
+            "select item_id from checklist_ticks where date = ?", [day.isoformat()]
+        )
+        return {row["item_id"] for row in rows}
+
+    def set_tick(self, day: date, item_id: str, done: bool) -> None:
+        if done:
+            self.db.execute(
+                "insert or ignore into checklist_ticks (date, item_id) values (?, ?)",
+                [day.isoformat(), item_id],
+            )
+        else:
+            self.db.execute(
+                "delete from checklist_ticks where date = ? and item_id = ?",
+                [day.isoformat(), item_id],
+            )
+
+    def all_ticks(self) -> list[dict[str, str]]:
+        return list(
+            self.db.query("select date, item_id from checklist_ticks order by date, item_id")
+        )
+
+    # Whole-journal operations ------------------------------------------------------
+
+    def import_all(
+        self,
+        entries: Iterable[Entry],
+        *,
+        items: Sequence[ChecklistItem] = (),
+        ticks: Sequence[tuple[str, str]] = (),
+        settings: Settings | None = None,
+    ) -> tuple[int, int]:
+        """Add every entry whose uid is new, in one transaction; return (added, skipped).
+
+        `entries` may be a generator that validates as it goes: if it raises, nothing
+        of the import is kept.
+        """
+        added = skipped = 0
+        with self.db.atomic():
+            for entry in entries:
+                if entry.uid and self.has_uid(entry.uid):
+                    skipped += 1
+                    continue
+                uid = entry.uid or str(uuid.uuid4())
+                if isinstance(entry, Checkin):
+                    self._put_checkin(entry, uid)
+                else:
+                    cursor = self.db.execute(*self._insert_sql(entry, uid))
+                    if isinstance(entry, LegDay):
+                        self._write_exercises(int(cursor.lastrowid or 0), entry.exercises)
+                added += 1
+            if items:
+                self.db.table("checklist_items").upsert_all(
+                    (item.to_dict() for item in items), pk="id"
+                )
+            for day, item_id in ticks:
+                self.db.execute(
+                    "insert or ignore into checklist_ticks (date, item_id) values (?, ?)",
+                    [day, item_id],
+                )
+            if settings is not None:
+                self.save_settings(settings)
+        return added, skipped
+
+    def is_empty(self) -> bool:
+        return all(self.count(kind) == 0 for kind in TABLES)  # type: ignore[arg-type]
+
+    def backup_to(self, dest: Path) -> None:
+        """A consistent copy through SQLite's online backup, safe while others write."""
+        fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        target = sqlite3.connect(dest)
+        try:
+            self.db.conn.backup(target)
+        finally:
+            target.close()
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: the TUI polls this to refresh."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def backup_before_upgrade(path: Path, old_version: int) -> Path:
+    """Copy a journal aside before a migration touches it: journal.db.v1-20261124T0712.bak."""
+    stamp = datetime.now().astimezone().strftime("%Y%m%dT%H%M%S")
+    dest = path.with_name(f"{path.name}.v{old_version}-{stamp}.bak")
+    fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    # Read-only source: making the copy must not change the file being copied.
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    target = sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return dest
+
+
+def _date_range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if since is not None:
+        clauses.append("date >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("date <= ?")
+        params.append(until.isoformat())
+    return (" where " + " and ".join(clauses) if clauses else ""), params
+
+
+def _run(row: dict[str, Any]) -> Run:
+    return Run(
+        date=date.fromisoformat(row["date"]),
+        distance_m=row["distance_m"],
+        duration_s=row["duration_s"],
+        type=row["type"],
+        rpe=row["rpe"],
+        hr=row["hr"],
+        time=row["time"],
+        notes=row["notes"],
+        id=row["id"],
+        uid=row["uid"],
+    )
+
+
+def _leg_day(row: dict[str, Any], exercises: tuple[Exercise, ...]) -> LegDay:
+    return LegDay(
+        date=date.fromisoformat(row["date"]),
+        duration_s=row["duration_s"],
+        rpe=row["rpe"],
+        to_failure=bool(row["to_failure"]),
+        exercises=exercises,
+        time=row["time"],
+        notes=row["notes"],
+        id=row["id"],
+        uid=row["uid"],
+    )
+
+
+def _checkin(row: dict[str, Any]) -> Checkin:
+    return Checkin(
+        date=date.fromisoformat(row["date"]),
+        soreness=row["soreness"],
+        notes=row["notes"],
+        id=row["id"],
+        uid=row["uid"],
+    )
+
+
+def advisor_window(day: date) -> tuple[date, date]:
+    """The dates whose leg days can matter for advice on `day`."""
+    return day - timedelta(days=7), day

@@ -1,0 +1,103 @@
+"""The journal's schema, one forward-only migration at a time.
+
+Never edit a migration that has shipped: add a new one (and a fixture journal written
+by the schema before it, under tests/fixtures/, so the upgrade is tested).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ..domain.checklist import default_items
+
+migrations = Migrations("runjournal")
+
+
+@migrations()
+def m001_create_journal(db: Database) -> None:
+    # Distances in metres and durations in seconds, as integers: display converts, and
+    # sums stay exact. `uid` is the entry's identity across export/import; `id` is the
+    # short number people type in `edit`/`delete`.
+    db.table("runs").create(
+        {
+            "id": int,
+            "uid": str,
+            "date": str,
+            "time": str,
+            "distance_m": int,
+            "duration_s": int,
+            "type": str,
+            "rpe": int,
+            "hr": int,
+            "notes": str,
+        },
+        pk="id",
+        not_null={"uid", "date", "distance_m", "duration_s", "type", "notes"},
+        defaults={"notes": ""},
+    )
+    db.table("leg_days").create(
+        {
+            "id": int,
+            "uid": str,
+            "date": str,
+            "time": str,
+            "duration_s": int,
+            "rpe": int,
+            "to_failure": int,
+            "notes": str,
+        },
+        pk="id",
+        not_null={"uid", "date", "duration_s", "rpe", "to_failure", "notes"},
+        defaults={"notes": "", "to_failure": 0},
+    )
+    # Exercises are rows of their own so that names can be suggested and, later,
+    # progress per exercise can be queried; weight in grams keeps lb input exact enough.
+    db.table("leg_exercises").create(
+        {
+            "id": int,
+            "leg_day_id": int,
+            "position": int,
+            "name": str,
+            "sets": int,
+            "reps": int,
+            "weight_g": int,
+        },
+        pk="id",
+        not_null={"leg_day_id", "position", "name", "sets", "reps"},
+        foreign_keys=[("leg_day_id", "leg_days", "id")],
+    )
+    # One check-in per date (SPEC §2): the unique index makes a second one an update.
+    db.table("checkins").create(
+        {"id": int, "uid": str, "date": str, "soreness": int, "notes": str},
+        pk="id",
+        not_null={"uid", "date", "soreness", "notes"},
+        defaults={"notes": ""},
+    )
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    # Checklist items live in the journal so people can add, remove and reword them;
+    # ticks are per date so yesterday's ticks never leak into today.
+    db.table("checklist_items").create(
+        {"id": str, "status": str, "label": str, "position": int},
+        pk="id",
+        not_null={"status", "label", "position"},
+    )
+    db.table("checklist_ticks").create(
+        {"date": str, "item_id": str},
+        pk=("date", "item_id"),
+    )
+    db.table("checklist_items").insert_all(item.to_dict() for item in default_items())
+
+    # "The last 8 days" (advisor) and "the newest N" (history) are range scans on date.
+    for table in ("runs", "leg_days"):
+        db.table(table).create_index(["uid"], unique=True)
+        db.table(table).create_index(["date", "time", "id"])
+    db.table("checkins").create_index(["uid"], unique=True)
+    db.table("checkins").create_index(["date"], unique=True)
+    db.table("runs").create_index(["distance_m"])
+    db.table("runs").create_index(["type", "date"])
+    db.table("leg_exercises").create_index(["leg_day_id", "position"])
+    db.table("leg_exercises").create_index(["name"])
+
+
+SCHEMA_VERSION = len(migrations._migrations)
