@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -85,44 +86,92 @@ def _write(journal: Journal, fmt: str, out: IO[str]) -> int:
 
 
 def import_file(journal: Journal, file: str, today: date) -> tuple[int, int]:
-    """Import an export (or a bare list of entries): all or nothing; (added, skipped)."""
-    data = _load(file)
-    settings: Settings | None = None
-    items: list[ChecklistItem] = []
-    ticks: list[tuple[str, str]] = []
-    if isinstance(data, dict):
-        if data.get("format") != FORMAT_NAME:
-            raise InputError(
-                "file", f'{file} is not a runjournal export (no "format": "runjournal")'
+    """Import an export (or a bare list of entries): all or nothing; (added, skipped).
+
+    The file is read as a stream: each entry is decoded, validated and written in turn,
+    so a 100,000-entry export never sits in memory whole, and the first bad entry (or
+    a truncated file) rolls back everything this import wrote.
+    """
+    # Decided before any entry lands: settings travel only into a journal nobody uses yet.
+    restoring = journal.is_empty()
+    with _open(file) as handle:
+        reader = _ExportReader(JsonStream(handle, file), file, today)
+        # One transaction around both calls: the checklist and settings come after the
+        # entries in an export, so they are only known once the entries are written.
+        with journal.db.atomic():
+            added, skipped = journal.import_all(reader.entries())
+            items, ticks, settings = reader.rest()
+            journal.import_all(
+                (), items=items, ticks=ticks, settings=settings if restoring else None
             )
-        if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION:
-            raise InputError(
-                "version",
-                f"{data.get('version')!r} is not an export version this runjournal reads (1)",
-            )
-        raw_entries = data.get("entries", [])
-        items, ticks = _checklist(data.get("checklist") or {})
-        if isinstance(data.get("settings"), dict) and journal.is_empty():
-            # Restoring into a new journal brings the settings along; merging into a
-            # journal in use never overrides the settings someone already chose.
-            settings = Settings.from_stored({k: str(v) for k, v in data["settings"].items()})
-    elif isinstance(data, list):
-        raw_entries = data
-    else:
-        raise InputError("file", f"{file} holds neither a runjournal export nor a list of entries")
-    if not isinstance(raw_entries, list):
-        raise InputError("entries", "must be a list of entry objects")
-    return journal.import_all(
-        _validated(raw_entries, today), items=items, ticks=ticks, settings=settings
-    )
+    return added, skipped
 
 
-def _validated(raw: list[Any], today: date) -> Iterator[Entry]:
-    for position, obj in enumerate(raw, start=1):
-        try:
-            yield entry_from_dict(obj, today)
-        except InputError as error:
-            raise InputError(f"entry {position}, {error.field}", error.message) from None
+class _ExportReader:
+    """Walks an export object (or a bare list), yielding validated entries as they come."""
+
+    def __init__(self, stream: JsonStream, file: str, today: date) -> None:
+        self.stream = stream
+        self.file = file
+        self.today = today
+        self.head: dict[str, Any] = {}
+        self.position = 0
+
+    def entries(self) -> Iterator[Entry]:
+        stream = self.stream
+        first = stream.peek()
+        if first == "[":
+            yield from self._entry_list()
+        elif first == "{":
+            for key in stream.object_keys():
+                if key == "entries":
+                    if "entries" in self.head:
+                        raise InputError("entries", "appears twice in the export")
+                    self.head["entries"] = True
+                    if "format" in self.head:
+                        self._check_head()
+                    if stream.peek() != "[":
+                        stream.value()
+                        raise InputError("entries", "must be a list of entry objects")
+                    yield from self._entry_list()
+                else:
+                    self.head[key] = stream.value()
+            self._check_head()
+        else:
+            stream.value()  # a syntax error is reported as such, before this message
+            raise InputError(
+                "file", f"{self.file} holds neither a runjournal export nor a list of entries"
+            )
+        stream.end()
+
+    def _entry_list(self) -> Iterator[Entry]:
+        for obj in self.stream.array_items():
+            self.position += 1
+            try:
+                yield entry_from_dict(obj, self.today)
+            except InputError as error:
+                raise InputError(f"entry {self.position}, {error.field}", error.message) from None
+
+    def _check_head(self) -> None:
+        if self.head.get("format") != FORMAT_NAME:
+            raise InputError(
+                "file", f'{self.file} is not a runjournal export (no "format": "runjournal")'
+            )
+        version = self.head.get("version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise InputError(
+                "version", f"{version!r} is not an export version this runjournal reads (1)"
+            )
+
+    def rest(self) -> tuple[list[ChecklistItem], list[tuple[str, str]], Settings | None]:
+        """The checklist and settings of an export, once `entries()` has run to its end."""
+        if "format" not in self.head:
+            return [], [], None
+        items, ticks = _checklist(self.head.get("checklist") or {})
+        settings = None
+        if isinstance(self.head.get("settings"), dict):
+            settings = Settings.from_stored({k: str(v) for k, v in self.head["settings"].items()})
+        return items, ticks, settings
 
 
 def _checklist(raw: Any) -> tuple[list[ChecklistItem], list[tuple[str, str]]]:
@@ -153,21 +202,167 @@ def _checklist(raw: Any) -> tuple[list[ChecklistItem], list[tuple[str, str]]]:
     return items, ticks
 
 
-def _load(file: str) -> Any:
+@contextlib.contextmanager
+def _open(file: str) -> Iterator[IO[str]]:
+    if file == "-":
+        yield sys.stdin
+        return
     try:
-        if file == "-":
-            return json.load(sys.stdin)
-        with open(Path(file).expanduser(), encoding="utf-8") as handle:
-            return json.load(handle)
+        # utf-8-sig: an export re-saved by a Windows editor starts with a BOM.
+        handle = open(Path(file).expanduser(), encoding="utf-8-sig")  # noqa: SIM115
     except FileNotFoundError:
         raise InputError("FILE", f"{file} does not exist") from None
     except IsADirectoryError:
         raise InputError("FILE", f"{file} is a folder, not an export file") from None
-    except UnicodeDecodeError:
-        raise InputError("FILE", f"{file} is not UTF-8 text; import reads JSON exports") from None
-    except json.JSONDecodeError as error:
-        raise InputError(
-            "FILE", f"{file} is not valid JSON (line {error.lineno}, column {error.colno})"
-        ) from None
     except OSError as error:
         raise InputError("FILE", f"cannot read {file}: {error.strerror}") from None
+    with handle:
+        yield handle
+
+
+# Reading JSON as a stream ----------------------------------------------------------
+
+_WHITESPACE = " \t\n\r"
+_CHUNK_CHARS = 1 << 16
+
+
+class JsonStream:
+    """Just enough of an incremental JSON reader to walk one big array lazily.
+
+    Containers are entered one token at a time; every other value is decoded whole by
+    the standard library's `raw_decode` from a buffer that is refilled in chunks, so
+    memory holds one chunk and one value, never the file. No new dependency.
+    """
+
+    def __init__(self, handle: IO[str], name: str, chunk_chars: int = _CHUNK_CHARS) -> None:
+        self._handle = handle
+        self._name = name
+        self._chunk = chunk_chars
+        self._decoder = json.JSONDecoder()
+        self._buf = ""
+        self._pos = 0
+        self._eof = False
+        # Where the buffer starts in the file, for "line L, column C" in errors.
+        self._lines_before = 0
+        self._column_before = 0
+
+    def _fill(self, at_least: int = 0) -> bool:
+        """Read more text into the buffer; False at the end of the file."""
+        if self._eof:
+            return False
+        done = self._buf[: self._pos]
+        newlines = done.count("\n")
+        if newlines:
+            self._lines_before += newlines
+            self._column_before = len(done) - done.rfind("\n") - 1
+        else:
+            self._column_before += len(done)
+        try:
+            more = self._handle.read(max(self._chunk, at_least))
+        except UnicodeDecodeError:
+            raise InputError(
+                "FILE", f"{self._name} is not UTF-8 text; import reads JSON exports"
+            ) from None
+        except OSError as error:
+            raise InputError("FILE", f"cannot read {self._name}: {error.strerror}") from None
+        self._buf = self._buf[self._pos :] + more
+        self._pos = 0
+        self._eof = not more
+        return bool(more)
+
+    def _error(self, what: str, pos: int) -> InputError:
+        before = self._buf[:pos]
+        line = self._lines_before + before.count("\n") + 1
+        last = before.rfind("\n")
+        column = pos - last if last >= 0 else self._column_before + pos + 1
+        return InputError(
+            "FILE", f"{self._name} is not valid JSON: {what} (line {line}, column {column})"
+        )
+
+    def peek(self) -> str:
+        """The next significant character ("" at the end of the file)."""
+        while True:
+            buf, pos = self._buf, self._pos
+            while pos < len(buf) and buf[pos] in _WHITESPACE:
+                pos += 1
+            self._pos = pos
+            if pos < len(buf):
+                return buf[pos]
+            if not self._fill():
+                return ""
+
+    def _take(self, char: str, what: str) -> None:
+        if self.peek() != char:
+            raise self._error(what, self._pos)
+        self._pos += 1
+
+    def value(self) -> Any:
+        """Decode the next whole value."""
+        if self.peek() == "":
+            raise self._error("the file ends too soon", self._pos)
+        while True:
+            try:
+                value, end = self._decoder.raw_decode(self._buf, self._pos)
+            except json.JSONDecodeError as error:
+                # A value cut by the end of the buffer fails near the end (or as an
+                # unterminated string): read more and try again. Anything else is a
+                # real mistake in the file, reported where it is.
+                unterminated = error.msg.startswith("Unterminated")
+                if not self._eof and (unterminated or error.pos >= len(self._buf) - 16):
+                    self._fill(at_least=len(self._buf) - self._pos)
+                    continue
+                if unterminated or error.pos >= len(self._buf):
+                    raise self._error("the file ends too soon", len(self._buf)) from None
+                raise self._error(error.msg[0].lower() + error.msg[1:], error.pos) from None
+            # A number may go on in the next chunk: "12" of "125", "1.5" of "1.5e-3".
+            if not self._eof and (
+                end == len(self._buf)
+                or (isinstance(value, int | float) and len(self._buf) - end <= 2)
+            ):
+                self._fill(at_least=len(self._buf) - self._pos)
+                continue
+            self._pos = end
+            return value
+
+    def array_items(self) -> Iterator[Any]:
+        """The values of the array that starts here, one at a time."""
+        self._take("[", "expecting '['")
+        if self.peek() == "]":
+            self._pos += 1
+            return
+        while True:
+            yield self.value()
+            char = self.peek()
+            self._pos += 1
+            if char == "]":
+                return
+            if char != ",":
+                self._pos -= 1
+                what = "the file ends too soon" if char == "" else "expecting ',' or ']'"
+                raise self._error(what, self._pos)
+
+    def object_keys(self) -> Iterator[str]:
+        """The keys of the object that starts here; the caller reads each value."""
+        self._take("{", "expecting '{'")
+        if self.peek() == "}":
+            self._pos += 1
+            return
+        while True:
+            if self.peek() != '"':
+                raise self._error("expecting a property name in double quotes", self._pos)
+            key = self.value()
+            self._take(":", "expecting ':'")
+            yield key
+            char = self.peek()
+            self._pos += 1
+            if char == "}":
+                return
+            if char != ",":
+                self._pos -= 1
+                what = "the file ends too soon" if char == "" else "expecting ',' or '}'"
+                raise self._error(what, self._pos)
+
+    def end(self) -> None:
+        """Insist that nothing but whitespace follows the document."""
+        if self.peek() != "":
+            raise self._error("extra data after the end", self._pos)
