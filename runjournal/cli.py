@@ -39,9 +39,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Context:
     """What every command needs: where the journal is, and what day it is."""
 
-    def __init__(self, db: str | None) -> None:
+    def __init__(self, db: str | None, today: date | None = None) -> None:
         self.path = journal_path(db)
-        self.today = local_today()
+        self.today = today or local_today()
 
     def journal(self) -> Journal:
         return Journal.open(self.path)
@@ -73,7 +73,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
       runjournal checkin --soreness 5
       runjournal advise
     """
-    ctx.obj = Context(db)
+    # `run(argv, today=...)` hands a fixed date in as the context object, so tests
+    # pass time as an argument instead of patching the clock.
+    ctx.obj = Context(db, ctx.obj if isinstance(ctx.obj, date) else None)
     if ctx.invoked_subcommand is None:
         _open_app(ctx.obj.path, ctx.obj.today, demo=False)
 
@@ -650,9 +652,15 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
-def run(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
+    """Run the CLI on `argv` (default: sys.argv) and return the exit code.
+
+    Args:
+        argv: the arguments after `runjournal`.
+        today: the local date to act on; None reads the clock.
+    """
     try:
-        cli.main(args=argv, prog_name="runjournal", standalone_mode=False)
+        cli.main(args=argv, prog_name="runjournal", standalone_mode=False, obj=today)
     except InputError as error:
         click.echo(f"error: {error}", err=True)
         return 2

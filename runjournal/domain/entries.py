@@ -8,6 +8,7 @@ the same range checks, so every way in refuses the same input with the same mess
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -126,7 +127,10 @@ def parse_exercise(spec: str, *, field: str = "exercise") -> Exercise:
         )
     weight = p.parse_weight(match["weight"], field=field) if match["weight"] else None
     return check_exercise(
-        Exercise(match["name"], int(match["sets"]), int(match["reps"]), weight), field=field
+        Exercise(
+            match["name"], p.whole_number(match["sets"]), p.whole_number(match["reps"]), weight
+        ),
+        field=field,
     )
 
 
@@ -141,24 +145,27 @@ def check_exercise(ex: Exercise, *, field: str = "exercise") -> Exercise:
 def validate(entry: Entry, today: date) -> Entry:
     """Apply every range rule of SPEC §2 to an entry; return it normalised."""
     if entry.date > today:
-        raise InputError("date", f"{entry.date} is in the future; log sessions you have done")
+        raise InputError("date", p.future_message(entry.date))
     notes = p.check_notes(entry.notes)
     if isinstance(entry, Run):
         p.check_distance(entry.distance_m)
         p.check_run_duration(entry.duration_s)
         p.check_pace(entry.distance_m, entry.duration_s)
-        p.parse_run_type(entry.type)
         if entry.rpe is not None:
             p.parse_rpe(entry.rpe)
         if entry.hr is not None:
             p.parse_hr(entry.hr)
-        p.parse_time(entry.time)
+        # Stored as typed by `log` would store them: "Tempo" is "tempo", "7:30" is "07:30".
+        return dataclasses.replace(
+            entry, type=p.parse_run_type(entry.type), time=p.parse_time(entry.time), notes=notes
+        )
     elif isinstance(entry, LegDay):
         p.check_leg_duration(entry.duration_s)
         p.parse_rpe(entry.rpe)
-        p.parse_time(entry.time)
         exercises = tuple(check_exercise(ex) for ex in entry.exercises)
-        return dataclasses.replace(entry, exercises=exercises, notes=notes)
+        return dataclasses.replace(
+            entry, exercises=exercises, time=p.parse_time(entry.time), notes=notes
+        )
     else:
         p.parse_soreness(entry.soreness)
     return dataclasses.replace(entry, notes=notes)
@@ -270,6 +277,9 @@ def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bo
             raise InputError(key, "is missing")
         return None
     value = obj[key]
+    if isinstance(value, float) and not math.isfinite(value):
+        # Python's json reads NaN and Infinity; no field of an entry can hold them.
+        raise InputError(key, f"{value} is not a number this field can hold")
     if isinstance(value, bool) and bool not in kinds:
         raise InputError(key, f"must be {' or '.join(k.__name__ for k in kinds)}")
     if not isinstance(value, kinds):

@@ -44,6 +44,14 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+def whole_number(digits: str) -> int:
+    """int() of a run of digits; absurdly long ones become a value every range check refuses.
+
+    (Python refuses int() of more than 4,300 digits with a ValueError of its own.)
+    """
+    return int(digits) if len(digits) <= 18 else 10**18
+
+
 def parse_date(text: str, today: date, *, field: str = "date", allow_future: bool = False) -> date:
     """Parse YYYY-MM-DD, `today` or `yesterday`; refuse future dates unless allowed."""
     value = text.strip().lower()
@@ -61,8 +69,15 @@ def parse_date(text: str, today: date, *, field: str = "date", allow_future: boo
                 field, f"'{text}' is not a date; use YYYY-MM-DD, today or yesterday"
             ) from None
     if not allow_future and day > today:
-        raise InputError(field, f"{day.isoformat()} is in the future; log sessions you have done")
+        raise InputError(field, future_message(day))
     return day
+
+
+def future_message(day: date) -> str:
+    return (
+        f"{day.isoformat()} is in the future; log sessions you have done "
+        "(today, yesterday or an earlier YYYY-MM-DD)"
+    )
 
 
 def parse_time(text: str | None, *, field: str = "time") -> str | None:
@@ -81,6 +96,8 @@ def parse_distance(text: str, *, field: str = "distance") -> int:
     if not match:
         raise InputError(field, f"'{text}' is not a distance; {DISTANCE_EXAMPLE}")
     value = _number(match[1])
+    if not math.isfinite(value):  # "9" * 400 is a float overflow, not a distance
+        raise InputError(field, f"must be at most 500 km; {DISTANCE_EXAMPLE}")
     unit = (match[2] or "km").lower()
     factor = {"km": 1000.0, "k": 1000.0, "mi": MI_IN_M, "m": 1.0}[unit]
     return check_distance(round(value * factor), field=field)
@@ -100,21 +117,20 @@ def parse_duration(text: str, *, field: str = "duration") -> int:
     seconds: float | None = None
     clock = _CLOCK_RE.match(value)
     if clock:
-        a, b, c = clock.groups()
-        if c is None:  # MM:SS
-            if int(b) > 59:
-                seconds = None
-            else:
-                seconds = int(a) * 60 + int(b)
-        elif int(b) <= 59 and int(c) <= 59:  # H:MM:SS
-            seconds = int(a) * 3600 + int(b) * 60 + int(c)
+        a, b = whole_number(clock[1]), whole_number(clock[2])
+        if clock[3] is None:  # MM:SS
+            seconds = a * 60 + b if b <= 59 else None
+        elif b <= 59 and whole_number(clock[3]) <= 59:  # H:MM:SS
+            seconds = a * 3600 + b * 60 + whole_number(clock[3])
     elif re.fullmatch(_NUMBER, value):
         seconds = _number(value) * 60
     elif value:
         units = _HMS_UNITS_RE.match(value)
         if units and any(units.group(k) for k in "hms"):
             seconds = (
-                float(units["h"] or 0) * 3600 + float(units["m"] or 0) * 60 + int(units["s"] or 0)
+                float(units["h"] or 0) * 3600
+                + float(units["m"] or 0) * 60
+                + whole_number(units["s"] or "0")
             )
     if seconds is None or not math.isfinite(seconds):
         raise InputError(field, f"'{text}' is not a duration; {DURATION_EXAMPLE}")
@@ -218,6 +234,8 @@ def parse_weight(text: str, *, field: str = "weight") -> int:
     if not match:
         raise InputError(field, f"'{text}' is not a weight; e.g. 100, 100kg or 225lb")
     grams = _number(match[1]) * (LB_IN_G if (match[2] or "kg").lower().startswith("lb") else 1000)
+    if not math.isfinite(grams):
+        raise InputError(field, "must be 0 to 1000 kg, e.g. 100kg or 225lb")
     return check_weight(round(grams), field=field)
 
 
