@@ -1,0 +1,125 @@
+"""Daily automatic backups: one consistent copy of the journal per day, the newest 7 kept.
+
+The copies live in a `backups/` folder next to the journal, named after it and the day:
+`journal.db` is copied to `backups/journal-2026-11-24.db`. Each copy is a complete,
+self-contained SQLite file (no `-wal` beside it), readable only by its owner.
+
+How to restore one:
+
+1. Close runjournal (the app and any command that is still running).
+2. Keep the current journal aside in case you change your mind:
+   `mv journal.db journal.db.before-restore`, and delete `journal.db-wal` and
+   `journal.db-shm` if they exist (left there, SQLite would replay them onto the
+   restored file).
+3. Copy the backup over the journal: `cp backups/journal-2026-11-24.db journal.db`.
+
+Or, to merge a backup's entries into the journal you have now instead of replacing it,
+export the backup and import the export (entries already in the journal are skipped)::
+
+    cp backups/journal-2026-11-24.db /tmp/old.db
+    runjournal --db /tmp/old.db export -o /tmp/old.json
+    runjournal import /tmp/old.json
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import tempfile
+from datetime import date
+from pathlib import Path
+
+FOLDER = "backups"
+KEEP = 7
+
+
+def backup_folder(journal_path: Path) -> Path:
+    return journal_path.parent / FOLDER
+
+
+def _pattern(journal_path: Path) -> re.Pattern[str]:
+    # Named after the journal, so two journals in one folder never rotate each other's.
+    return re.compile(rf"{re.escape(journal_path.stem)}-(\d{{4}}-\d{{2}}-\d{{2}})\.db")
+
+
+def list_backups(journal_path: Path) -> list[Path]:
+    """The daily backups of this journal, newest first (empty if there are none)."""
+    folder = backup_folder(journal_path)
+    pattern = _pattern(journal_path)
+    try:
+        names = [p.name for p in folder.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    return [folder / name for name in sorted(names, reverse=True)]
+
+
+def daily_backup(journal_path: Path, today: date, keep: int = KEEP) -> Path | None:
+    """Make today's backup of the journal if there is none yet; keep the newest `keep`.
+
+    Safe while the journal is open elsewhere: the copy goes through SQLite's online
+    backup from a read-only connection, so it is consistent and the journal is never
+    written to. Call it once the journal has been opened successfully.
+
+    Args:
+        journal_path: the journal file.
+        today: the local calendar date the backup is for.
+        keep: how many daily backups to keep, newest by date (at least 1).
+
+    Returns:
+        The path of today's backup (made now or earlier today), or None if it could not
+        be made (missing journal, full disk, read-only folder...): the caller may warn,
+        but the journal itself is fine. Never raises for a problem on disk.
+    """
+    folder = backup_folder(journal_path)
+    dest = folder / f"{journal_path.stem}-{today.isoformat()}.db"
+    if not journal_path.is_file():
+        return None
+    try:
+        if not dest.exists():
+            _make_folder(folder)
+            _copy(journal_path, dest)
+    except (OSError, sqlite3.Error):
+        return None
+    _rotate(journal_path, max(1, keep))
+    return dest
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def _copy(source_path: Path, dest: Path) -> None:
+    # Written under a temporary name (mkstemp: mode 0600) and renamed into place, so a
+    # crash or a full disk never leaves half a backup under a backup's name.
+    fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(temp)
+            try:
+                source.backup(target)
+                # The copy inherits the journal's WAL flag; a backup is one plain file.
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        finally:
+            source.close()
+        os.chmod(temp, 0o600)
+        os.replace(temp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def _rotate(journal_path: Path, keep: int) -> None:
+    for old in list_backups(journal_path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
