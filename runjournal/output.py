@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -106,14 +107,38 @@ def history_table(entries: Iterable[Entry], units: str) -> str:
         notes = _cell(entry.notes, max(0, width - 75))
         lines.append(
             f"{kind:<7} {entry.id:>5}  {entry.date.isoformat():<10} {entry.time or '':<5}  "
-            f"{what:<40}  {notes}".rstrip()
+            f"{what}  {notes}".rstrip()
         )
     return "\n".join(lines)
 
 
+def _char_width(char: str) -> int:
+    """Terminal columns a character takes: CJK and emoji take two, combining marks none."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(_char_width(char) for char in text)
+
+
 def _cell(text: str, width: int) -> str:
+    """`text` on one line, cut with … and padded to exactly `width` terminal columns.
+
+    Counted in columns, not characters: a note in Japanese or with emoji would otherwise
+    push the table past 80 columns.
+    """
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: max(0, width - 1)] + "…"
+    if text_width(flat) > width:
+        kept, used = [], 0
+        for char in flat:
+            if used + _char_width(char) > width - 1:
+                break
+            kept.append(char)
+            used += _char_width(char)
+        flat = "".join(kept) + "…" if width > 0 else ""
+    return flat + " " * (width - text_width(flat))
 
 
 def safe_cell(value: object) -> object:
