@@ -604,7 +604,12 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
 
     fmt = _choice("format", fmt, ("json", "csv"))
     with ctx.journal() as journal:
-        count = write_export(journal, fmt, Path(output) if output else None)
+        try:
+            count = write_export(journal, fmt, Path(output) if output else None)
+        except OSError as error:
+            if not output or isinstance(error, BrokenPipeError):
+                raise
+            fail("output", f"cannot write {output}: {error.strerror or error}")
     if output:
         click.echo(f"Exported {count} entries to {output}.", err=True)
 
@@ -631,16 +636,19 @@ def import_(ctx: Context, file: str) -> None:
 def backup(ctx: Context, file: str, force: bool) -> None:
     """Write a consistent copy of the journal to FILE (safe while the app is open)."""
     dest = Path(file).expanduser()
-    if dest.is_dir():
-        fail("FILE", f"{dest} is a folder; give a file name, e.g. {dest / 'journal-backup.db'}")
-    if dest.exists() and not force:
-        fail("FILE", f"{dest} already exists; choose another name or pass --force")
-    if not dest.parent.is_dir():
-        fail("FILE", f"the folder {dest.parent} does not exist")
-    with ctx.journal() as journal:
-        if dest.exists():
-            dest.unlink()
-        journal.backup_to(dest)
+    try:
+        if dest.is_dir():
+            fail("FILE", f"{dest} is a folder; give a file name, e.g. {dest / 'journal-backup.db'}")
+        if dest.exists() and not force:
+            fail("FILE", f"{dest} already exists; choose another name or pass --force")
+        if not dest.parent.is_dir():
+            fail("FILE", f"the folder {dest.parent} does not exist")
+        with ctx.journal() as journal:
+            if dest.exists():
+                dest.unlink()
+            journal.backup_to(dest)
+    except OSError as error:  # name too long, no permission, disk full
+        fail("FILE", f"cannot write {dest}: {error.strerror or error}")
     click.echo(f"Backed up {ctx.path} to {dest}.")
 
 
@@ -669,6 +677,13 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("error: aborted", err=True)
         return 2
+    except click.exceptions.NoArgsIsHelpError as error:
+        # `runjournal log` alone: one line naming the commands, not the whole help page.
+        group = error.ctx.command if error.ctx is not None else None
+        names = ", ".join(group.list_commands(error.ctx)) if isinstance(group, click.Group) else ""
+        path = error.ctx.command_path if error.ctx is not None else "runjournal"
+        click.echo(f"error: {path} needs a command: {names} (see `{path} --help`)", err=True)
+        return 2
     except click.ClickException as error:
         where = getattr(error, "ctx", None)
         hint = f" (see `{where.command_path} --help`)" if where is not None else ""
@@ -686,6 +701,11 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
         # `runjournal history | head`: the reader left; that is not an error.
         sys.stderr.close()
         return 0
+    except OSError as error:
+        # A file the command was pointed at cannot be used (name too long, disk full...).
+        where = f" {error.filename}" if error.filename else ""
+        click.echo(f"error: cannot use{where}: {error.strerror or error}", err=True)
+        return 1
     except KeyboardInterrupt:
         return 130
     return 0

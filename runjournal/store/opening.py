@@ -32,14 +32,14 @@ def inspect(path: Path, schema_version: int) -> FileState:
     Raises:
         JournalError: with a message a person can act on; the file is untouched.
     """
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file; pass a file path to --db")
     try:
         info = path.stat()
     except FileNotFoundError:
         return FileState(exists=False)
-    except OSError as error:
+    except OSError as error:  # not a directory, name too long, permission denied...
         raise JournalError(f"cannot read {path}: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise JournalError(f"{path} is a folder, not a journal file; pass a file path to --db")
     if not stat.S_ISREG(info.st_mode):
         raise JournalError(f"{path} is not a regular file")
     if info.st_size == 0:
@@ -53,6 +53,10 @@ def inspect(path: Path, schema_version: int) -> FileState:
         raise JournalError(f"{path} is not a runjournal journal (not an SQLite database)")
     app_id = int.from_bytes(header[68:72], "big")
     user_version = int.from_bytes(header[60:64], "big")
+    if _has_wal(path):
+        # In WAL mode the newest header lives in the -wal file until a checkpoint (a new
+        # journal another process has open, say): ask SQLite, read-only, instead.
+        app_id, user_version = _read_ids(path)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -75,6 +79,28 @@ def inspect(path: Path, schema_version: int) -> FileState:
             f"{path} is an SQLite database of another application, not a runjournal journal"
         )
     return FileState(exists=False)
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _read_ids(path: Path) -> tuple[int, int]:
+    """application_id and user_version as SQLite sees them, through a read-only connection."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            return int(app_id) & 0xFFFFFFFF, int(user_version)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise JournalError(f"{path} is damaged or not an SQLite database") from None
 
 
 def _has_tables(path: Path) -> bool:

@@ -590,3 +590,21 @@ def test_process_foreign_file_exits_1(tmp_path: Path) -> None:
     assert done.stderr.startswith("error: ")
     assert "Traceback" not in done.stderr
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("group", ["log", "edit", "config"])
+def test_group_without_command_is_one_line(capsys: pytest.CaptureFixture[str], group: str) -> None:
+    err = fails(capsys, group)
+    assert f"runjournal {group} needs a command" in err
+
+
+def test_unusable_file_names_are_errors_not_tracebacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    too_long = "x" * 300
+    assert "cannot" in fails(capsys, "--db", str(tmp_path / f"{too_long}.db"), "advise", code=1)
+    ok("checkin", "--soreness", "2")
+    assert "output" in fails(capsys, "export", "-o", str(tmp_path / f"{too_long}.json"))
+    assert "FILE" in fails(capsys, "backup", str(tmp_path / f"{too_long}.db"))
+    assert "FILE" in fails(capsys, "import", str(tmp_path / f"{too_long}.json"))
+    assert not any(p.name.startswith(("x", ".x")) for p in tmp_path.iterdir())

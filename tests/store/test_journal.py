@@ -425,3 +425,10 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
             SCHEMA_VERSION
         )
     assert notes == sorted(f"{who}-{n}" for who in "ab" for n in range(writes))
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".db", "not-a-folder/journal.db"])
+def test_unusable_paths_are_journal_errors(tmp_path: Path, name: str) -> None:
+    (tmp_path / "not-a-folder").write_text("a file")
+    with pytest.raises(JournalError, match="cannot"):
+        Journal.open(tmp_path / name)
