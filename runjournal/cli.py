@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -54,7 +55,25 @@ def fail(field: str, message: str) -> NoReturn:
     raise InputError(field, message)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _PipeClosed(Exception):
+    """The reader of our output went away (`runjournal history | head`)."""
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        # Click turns a closed pipe into a silent exit(1); it is not an error, so it is
+        # taken out of click's hands here and answered with 0 in `run`.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed from None
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db", metavar="PATH", help="Journal file (default: $RUNJOURNAL_DB, else your data folder)."
 )
@@ -603,6 +622,8 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
     from .transfer import write_export
 
     fmt = _choice("format", fmt, ("json", "csv"))
+    if output:
+        _refuse_journal_files(ctx, Path(output), "output")
     with ctx.journal() as journal:
         try:
             count = write_export(journal, fmt, Path(output) if output else None)
@@ -636,6 +657,7 @@ def import_(ctx: Context, file: str) -> None:
 def backup(ctx: Context, file: str, force: bool) -> None:
     """Write a consistent copy of the journal to FILE (safe while the app is open)."""
     dest = Path(file).expanduser()
+    _refuse_journal_files(ctx, dest, "FILE")
     try:
         if dest.is_dir():
             fail("FILE", f"{dest} is a folder; give a file name, e.g. {dest / 'journal-backup.db'}")
@@ -650,6 +672,18 @@ def backup(ctx: Context, file: str, force: bool) -> None:
     except OSError as error:  # name too long, no permission, disk full
         fail("FILE", f"cannot write {dest}: {error.strerror or error}")
     click.echo(f"Backed up {ctx.path} to {dest}.")
+
+
+def _refuse_journal_files(ctx: Context, dest: Path, field: str) -> None:
+    """Writing an export or a backup over the journal (or its WAL) would destroy it."""
+    try:
+        target = dest.expanduser().resolve()
+        journal = ctx.path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return  # an unusable name fails later with its own message
+    siblings = {journal, *(journal.with_name(journal.name + end) for end in ("-wal", "-shm"))}
+    if target in siblings:
+        fail(field, f"{dest} is the journal itself; choose another file name")
 
 
 # Entry point ---------------------------------------------------------------------
@@ -697,9 +731,16 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
         # disk full, damaged page): still a journal problem, still no traceback.
         click.echo(f"error: {as_journal_error(error, journal_path_for_errors(argv))}", err=True)
         return 1
-    except BrokenPipeError:
-        # `runjournal history | head`: the reader left; that is not an error.
-        sys.stderr.close()
+    except (_PipeClosed, BrokenPipeError):
+        # `runjournal history | head`: the reader left; that is not an error. Point
+        # stdout at /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout is not a real file (tests): nothing to flush
+            pass
+        finally:
+            os.close(devnull)
         return 0
     except OSError as error:
         # A file the command was pointed at cannot be used (name too long, disk full...).

@@ -8,6 +8,7 @@ the same range checks, so every way in refuses the same input with the same mess
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -268,7 +269,23 @@ def to_dict(entry: Entry) -> dict[str, Any]:
 
 # Import: JSON objects back into entries --------------------------------------------
 
-_JSON_FIELD = {"distance": "distance_km", "duration": "duration", "exercise": "exercises"}
+# The parsers name fields as `log` knows them; import names the JSON keys instead.
+_JSON_FIELD = {
+    "run": {"distance": "distance_km", "duration": "duration_s"},
+    "leg": {"duration": "duration_min", "exercise": "exercises"},
+    "checkin": {},
+}
+_TYPE_WORDS = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+}
+
+
+def _expected(kinds: tuple[type, ...]) -> str:
+    return " or ".join(dict.fromkeys(_TYPE_WORDS.get(k, k.__name__) for k in kinds))
 
 
 def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bool = True) -> Any:
@@ -280,10 +297,8 @@ def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bo
     if isinstance(value, float) and not math.isfinite(value):
         # Python's json reads NaN and Infinity; no field of an entry can hold them.
         raise InputError(key, f"{value} is not a number this field can hold")
-    if isinstance(value, bool) and bool not in kinds:
-        raise InputError(key, f"must be {' or '.join(k.__name__ for k in kinds)}")
-    if not isinstance(value, kinds):
-        raise InputError(key, f"must be {' or '.join(k.__name__ for k in kinds)}")
+    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
+        raise InputError(key, f"must be {_expected(kinds)}, not {json.dumps(value)[:40]}")
     return value
 
 
@@ -349,4 +364,4 @@ def entry_from_dict(obj: Any, today: date) -> Entry:
             entry = Checkin(date=day, soreness=_whole(obj, "soreness") or 0, notes=notes, uid=uid)
         return validate(entry, today)
     except InputError as error:
-        raise InputError(_JSON_FIELD.get(error.field, error.field), error.message) from None
+        raise InputError(_JSON_FIELD[kind].get(error.field, error.field), error.message) from None

@@ -608,3 +608,48 @@ def test_unusable_file_names_are_errors_not_tracebacks(
     assert "FILE" in fails(capsys, "backup", str(tmp_path / f"{too_long}.db"))
     assert "FILE" in fails(capsys, "import", str(tmp_path / f"{too_long}.json"))
     assert not any(p.name.startswith(("x", ".x")) for p in tmp_path.iterdir())
+
+
+def test_export_or_backup_over_the_journal_is_refused(
+    isolated_journal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed()
+    before = history()
+    assert "journal itself" in fails(capsys, "export", "-o", str(isolated_journal))
+    wal = str(isolated_journal) + "-wal"
+    assert "journal itself" in fails(capsys, "export", "--format", "csv", "-o", wal)
+    assert "journal itself" in fails(capsys, "backup", str(isolated_journal), "--force")
+    assert history() == before
+
+
+def test_process_output_closed_early_is_not_an_error(
+    isolated_journal: Path, tmp_path: Path
+) -> None:
+    # Far more than a pipe buffer of output, so the writer meets the closed pipe.
+    entries = [
+        {
+            "kind": "run",
+            "date": "2026-10-01",
+            "distance_km": 5,
+            "duration_s": 1800,
+            "notes": "x" * 300,
+        }  # fmt: skip
+        for _ in range(600)
+    ]
+    (tmp_path / "many.json").write_text(json.dumps(entries))
+    assert run(["import", str(tmp_path / "many.json")], today=TODAY) == 0
+    env = {**os.environ, "RUNJOURNAL_DB": str(isolated_journal)}
+    for args in (["history", "--format", "json"], ["export"]):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "runjournal", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        assert proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0, err
+        assert err == ""

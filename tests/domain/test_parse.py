@@ -342,3 +342,51 @@ def test_import_normalises_like_log() -> None:
         today=TODAY, distance="5", duration="30:00", type="Tempo", date="2026-11-20", time="7:05"
     )
     assert (run.type, run.time) == (logged.type, logged.time) == ("tempo", "07:05")
+
+
+@pytest.mark.parametrize(
+    ("obj", "field", "words"),
+    [
+        (
+            {"kind": "leg", "date": "2026-11-20", "duration_min": 0.5, "rpe": 5},
+            "duration_min",
+            "1 to 600",
+        ),
+        (
+            {"kind": "run", "date": "2026-11-20", "distance_km": 5, "duration_s": 3},
+            "duration_s",
+            "2:00",
+        ),
+        (
+            {"kind": "run", "date": "2026-11-20", "distance_km": "5", "duration_s": 1800},
+            "distance_km",
+            "a number",
+        ),
+        (
+            {
+                "kind": "leg",
+                "date": "2026-11-20",
+                "duration_min": 30,
+                "rpe": 5,
+                "to_failure": "yes",
+            },
+            "to_failure",
+            "true or false",
+        ),
+        (
+            {
+                "kind": "leg",
+                "date": "2026-11-20",
+                "duration_min": 30,
+                "rpe": 5,
+                "exercises": [{"name": "squat", "sets": 0, "reps": 5}],
+            },
+            "exercises",
+            "1 to 50",
+        ),
+        ({"kind": "checkin", "date": "2026-11-20"}, "soreness", "missing"),
+    ],
+)
+def test_import_errors_name_the_json_key(obj: dict[str, object], field: str, words: str) -> None:
+    error = refused(lambda: entry_from_dict(obj, TODAY), field)
+    assert words in error.message
