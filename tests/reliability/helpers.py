@@ -57,7 +57,7 @@ def start_cli(db: Path, *args: str) -> subprocess.Popen[str]:
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
     """Exit `code`, one `error:` line naming `words`, and never a traceback."""
-    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    assert result.returncode == code, (result.returncode, result.stdout[-500:], result.stderr)
     assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines, "no message on stderr"
@@ -83,9 +83,12 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 
 def integrity(path: Path) -> str:
+    """ "ok", or what SQLite found wrong."""
     conn = connect_ro(path)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    except sqlite3.DatabaseError as error:
+        return str(error)
     finally:
         conn.close()
 
