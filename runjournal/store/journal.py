@@ -19,6 +19,7 @@ from ..domain.settings import Settings
 from .errors import JournalError
 from .migrations import SCHEMA_VERSION, migrations
 from .opening import APPLICATION_ID, check_writable, create_private, inspect
+from .paging import HistoryQuery
 
 TABLES: dict[str, str] = {"run": "runs", "leg": "leg_days", "checkin": "checkins"}
 BUSY_TIMEOUT_S = 5.0
@@ -114,6 +115,9 @@ class Journal:
         except BaseException:
             self.db.conn.rollback()
             raise
+        # Copy the new schema and header into the main file now, so that anything that
+        # reads the file itself (a backup by `cp`, the header check) sees a journal.
+        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     # Entries -----------------------------------------------------------------------
 
@@ -308,6 +312,64 @@ class Journal:
                     Exercise(ex["name"], ex["sets"], ex["reps"], ex["weight_g"])
                 )
         return [_leg_day(row, tuple(exercises[row["id"]])) for row in rows]
+
+    # History paging ----------------------------------------------------------------
+
+    def history_page(
+        self,
+        query: HistoryQuery,
+        *,
+        after: tuple[Any, ...] | None = None,
+        backwards: bool = False,
+        limit: int = 100,
+    ) -> list[tuple[tuple[Any, ...], Entry]]:
+        """Up to `limit` entries (with their keyset keys) in the query's order.
+
+        `after` is the key of the row to continue from; `backwards` reads the rows
+        before it instead (returned in display order all the same).
+        """
+        table = TABLES[query.kind]
+        sql, params = query.page_sql(table, after=after, backwards=backwards, limit=limit)
+        rows = list(self.db.query(sql, params))
+        if backwards:
+            rows.reverse()
+        width = len(query.keys)
+        keys = [tuple(row.pop(f"_k{n}") for n in range(width)) for row in rows]
+        return list(zip(keys, self._entries(query.kind, rows), strict=True))
+
+    def history_count(self, query: HistoryQuery) -> int:
+        clauses, params = query.where()
+        where = f" where {' and '.join(clauses)}" if clauses else ""
+        sql = f"select count(*) as n from {TABLES[query.kind]}{where}"
+        return int(next(self.db.query(sql, params))["n"])
+
+    def totals(self, first: date, last: date) -> dict[str, int]:
+        """Distance, running time, runs and leg days between two dates (an SQL aggregate)."""
+        params = [first.isoformat(), last.isoformat()]
+        runs = next(
+            self.db.query(
+                "select count(*) as runs, coalesce(sum(distance_m), 0) as distance_m, "
+                "coalesce(sum(duration_s), 0) as duration_s from runs where date between ? and ?",
+                params,
+            )
+        )
+        legs = next(
+            self.db.query(
+                "select count(*) as leg_days, coalesce(sum(duration_s), 0) as leg_duration_s "
+                "from leg_days where date between ? and ?",
+                params,
+            )
+        )
+        return {**runs, **legs}
+
+    def days(self, first: date, last: date) -> dict[date, list[Entry]]:
+        """Every entry between two dates, grouped by day (for the 7-day strip)."""
+        grouped: dict[date, list[Entry]] = {}
+        kinds: tuple[Kind, ...] = ("leg", "run", "checkin")
+        for kind in kinds:
+            for entry in reversed(self.entries(kind, since=first, until=last)):
+                grouped.setdefault(entry.date, []).append(entry)
+        return grouped
 
     # Settings ----------------------------------------------------------------------
 

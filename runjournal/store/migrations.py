@@ -100,4 +100,20 @@ def m001_create_journal(db: Database) -> None:
     db.table("leg_exercises").create_index(["name"])
 
 
+@migrations()
+def m002_history_indexes(db: Database) -> None:
+    # The History screen pages through entries by keyset on (sort value, id) and sorts
+    # runs by distance, duration and effort. Expression indexes match the ORDER BY
+    # exactly (a missing time or RPE sorts as '' or 0), so every page is an index range
+    # scan whether the journal holds 100 entries or 100,000.
+    for table in ("runs", "leg_days"):
+        db.execute(
+            f"create index if not exists {table}_newest on {table} (date, coalesce(time, ''), id)"
+        )
+        db.execute(f"create index if not exists {table}_duration on {table} (duration_s, id)")
+        db.execute(f"create index if not exists {table}_effort on {table} (coalesce(rpe, 0), id)")
+    db.execute("create index if not exists checkins_soreness on checkins (soreness, id)")
+
+
+# Counted from the registry so the number cannot drift from the migrations themselves.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,155 @@
+"""RunJournalApp: the journal in a terminal, Today first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from importlib import import_module
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from ..domain.entries import Entry
+from ..store import Journal
+from ..today import DayView, day_view
+
+
+def _screen(module: str, name: str) -> Screen[None]:
+    screen_class = getattr(import_module(f"runjournal.tui.screens.{module}"), name)
+    return screen_class()
+
+
+class JournalChanged(Message):
+    """The journal changed (here or in another process): views should re-read it."""
+
+
+class RunJournalApp(App[None]):
+    """The app, built from an open journal and the date it treats as today."""
+
+    TITLE = "runjournal"
+    CSS_PATH = "runjournal.tcss"
+    # Screens are imported and built the first time someone goes there, so start-up
+    # loads and builds Today only.
+    MODES = {
+        "today": lambda: _screen("today", "TodayScreen"),
+        "history": lambda: _screen("history", "HistoryScreen"),
+        "settings": lambda: _screen("settings", "SettingsScreen"),
+    }
+    DEFAULT_MODE = "today"
+    # Classes on every screen by size, so the stylesheet can tighten at 80x24.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
+    BINDINGS = [
+        Binding("t", "mode('today')", "Today"),
+        Binding("l", "log_leg", "Leg day"),
+        Binding("r", "log_run", "Run"),
+        Binding("c", "checkin", "Check-in"),
+        Binding("h", "mode('history')", "History"),
+        Binding("s", "mode('settings')", "Settings"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+    POLL_SECONDS = 1.5
+
+    def __init__(self, journal: Journal, *, today: date, demo: bool = False) -> None:
+        self.journal = journal
+        self.today = today
+        self.demo = demo
+        super().__init__()
+        self._data_version = journal.data_version()
+
+    def on_mount(self) -> None:
+        self.theme = self.journal.settings().theme
+        self.sub_title = self.today.strftime("%a %d %b %Y") + ("  ·  demo" if self.demo else "")
+        self.set_interval(self.POLL_SECONDS, self._poll_journal)
+
+    def view(self, day: date | None = None) -> DayView:
+        """Today's (or `day`'s) advice and checklist, exactly as `runjournal advise` sees it."""
+        return day_view(self.journal, day or self.today)
+
+    # Keeping views in step with the journal --------------------------------------
+
+    def _poll_journal(self) -> None:
+        # data_version moves only when another connection commits: a CLI `log` while
+        # the app is open shows up here within a poll.
+        version = self.journal.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.journal_changed()
+
+    def journal_changed(self) -> None:
+        """Tell every open screen that the journal changed."""
+        for screen in self._all_screens():
+            screen.post_message(JournalChanged())
+
+    def _all_screens(self) -> Iterable[Screen[object]]:
+        seen: set[int] = set()
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                if id(screen) not in seen:
+                    seen.add(id(screen))
+                    yield screen
+
+    # Actions -------------------------------------------------------------------
+
+    async def action_mode(self, mode: str) -> None:
+        # Leaving a mode leaves its open forms on its stack; Today is always the base.
+        await self.switch_mode(mode)
+
+    def action_log_leg(self, entry: Entry | None = None) -> None:
+        from .screens.leg_form import LegDayForm
+
+        self.push_screen(LegDayForm(entry))
+
+    def action_log_run(self, entry: Entry | None = None) -> None:
+        from .screens.run_form import RunForm
+
+        self.push_screen(RunForm(entry))
+
+    def action_checkin(self) -> None:
+        from .screens.soreness import SorenessDialog
+
+        current = self.journal.checkin_on(self.today)
+        self.push_screen(
+            SorenessDialog(self.today, current.soreness if current else None),
+            self._save_soreness,
+        )
+
+    def _save_soreness(self, soreness: int | None) -> None:
+        if soreness is None:
+            return
+        from ..domain.entries import Checkin
+
+        self.journal.add(Checkin(self.today, soreness))
+        status = self.view().advice.status.replace("_", " ")
+        self.notify(f"Soreness {soreness}/10 saved. Today: {status}.", title="Check-in")
+        self.journal_changed()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action of the app, searchable in the command palette (ctrl+p)."""
+        yield SystemCommand(
+            "Today", "What today is for, and the warm-up", partial(self.switch_mode, "today")
+        )
+        yield SystemCommand("Log leg day", "Add a leg day", self.action_log_leg)
+        yield SystemCommand("Log run", "Add a run", self.action_log_run)
+        yield SystemCommand(
+            "Soreness check-in", "How sore are your legs today?", self.action_checkin
+        )
+        yield SystemCommand(
+            "History", "Review, fix and delete entries", partial(self.switch_mode, "history")
+        )
+        yield SystemCommand(
+            "Settings",
+            "Profile, units, warm-up checklist, theme",
+            partial(self.switch_mode, "settings"),
+        )
+        yield SystemCommand("Help", "Keys, and how the advisor decides", self.action_help)
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,87 @@
+"""What every entry form shares: save with ctrl+s, cancel with escape, errors by field."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ...domain.entries import Entry
+from ...domain.errors import InputError
+from ..app import RunJournalApp
+from ..widgets.field import Field
+
+
+class FormScreen(Screen[None]):
+    """A full-screen form for one entry; `entry` set means editing it."""
+
+    app: RunJournalApp
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    NOUN = "entry"
+
+    def __init__(self, entry: Entry | None = None) -> None:
+        super().__init__()
+        self.entry = entry
+
+    @property
+    def heading(self) -> str:
+        if self.entry is None:
+            return f"Log {self.NOUN}"
+        return f"Edit {self.NOUN} {self.entry.id} ({self.entry.date})"
+
+    def field(self, name: str) -> Field:
+        return self.query_one(f"#field-{name}", Field)
+
+    def text(self, name: str) -> str:
+        return self.field(name).value
+
+    def clear_errors(self) -> None:
+        for field in self.query(Field):
+            field.show_error(None)
+
+    def show_error(self, error: InputError) -> None:
+        """Put the message next to the field it is about, and focus that field."""
+        fields = {f.field_name: f for f in self.query(Field)}
+        target = fields.get(error.field)
+        if target is None:
+            self.notify(str(error), severity="error", title="Not saved")
+            return
+        target.show_error(error.message)
+        target.query_one("Input").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss()
+
+    def action_save(self) -> None:
+        self.clear_errors()
+        try:
+            entry = self.build()
+        except InputError as error:
+            self.show_error(error)
+            self.app.bell()
+            return
+        self.confirm_and_store(entry)
+
+    @abstractmethod
+    def build(self) -> Entry:
+        """The entry the form describes; raises InputError for the first bad field."""
+
+    def confirm_and_store(self, entry: Entry) -> None:
+        self.store(entry)
+
+    def store(self, entry: Entry) -> None:
+        journal = self.app.journal
+        if self.entry is None:
+            saved = journal.add(entry)
+            verb = "Logged"
+        else:
+            saved = journal.update(replace(entry, id=self.entry.id, uid=self.entry.uid))
+            verb = "Updated"
+        self.app.notify(f"{verb} {self.NOUN} {saved.id} ({saved.date}).", title="Saved")
+        self.dismiss()
+        self.app.journal_changed()

@@ -1,0 +1,204 @@
+"""History: runs, leg days and check-ins, newest first; sort, filter, edit, delete."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Tab, Tabs
+
+from ...domain import parse as p
+from ...domain.entries import KIND_NAMES, Kind
+from ...domain.errors import InputError
+from ...output import distance_text, summary
+from ...store.paging import SORTS
+from ..app import JournalChanged, RunJournalApp
+from ..widgets.history_table import HistoryTable
+from .confirm import ConfirmDialog
+
+KIND_TABS: dict[str, Kind] = {"runs": "run", "legs": "leg", "checkins": "checkin"}
+
+
+class HistoryScreen(Screen[None]):
+    app: RunJournalApp
+    BINDINGS = [
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("o", "sort", "Sort"),
+        Binding("O", "reverse", "Reverse", show=False),
+        Binding("g", "newest", "Newest", show=False),
+        Binding("G", "oldest", "Oldest", show=False),
+        Binding("1", "kind('runs')", "Runs", show=False),
+        Binding("2", "kind('legs')", "Leg days", show=False),
+        Binding("3", "kind('checkins')", "Check-ins", show=False),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("escape", "back", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(
+            Tab("Runs", id="runs"),
+            Tab("Leg days", id="legs"),
+            Tab("Check-ins", id="checkins"),
+            id="kinds",
+        )
+        with Horizontal(id="history-filters"):
+            yield Select([(t, t) for t in p.RUN_TYPES], prompt="all types", id="type-filter")
+            yield Input(placeholder="from YYYY-MM-DD", id="since")
+            yield Input(placeholder="to YYYY-MM-DD", id="until")
+        yield HistoryTable(self.app.journal, id="history-table")
+        yield Static(id="history-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(HistoryTable).focus()
+
+    @property
+    def table(self) -> HistoryTable:
+        return self.query_one(HistoryTable)
+
+    @on(Tabs.TabActivated)
+    def _kind_changed(self, event: Tabs.TabActivated) -> None:
+        kind = KIND_TABS[event.tab.id or "runs"]
+        self.query_one("#type-filter").display = kind == "run"
+        self._requery(kind=kind, sort="date", descending=True)
+
+    def _requery(self, **changes: object) -> None:
+        query = replace(self.table.query_spec, **changes)  # type: ignore[arg-type]
+        self.table.show_query(query)
+        self._show_status()
+
+    @on(JournalChanged)
+    def _journal_changed(self) -> None:
+        self.table.reload()
+        self._show_status()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self._journal_changed()
+
+    # Filters -------------------------------------------------------------------
+
+    @on(Select.Changed, "#type-filter")
+    def _type_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else None
+        self._requery(run_type=value)
+
+    @on(Input.Submitted, "#since, #until")
+    @on(Input.Changed, "#since, #until")
+    def _dates_changed(self, event: Input.Changed | Input.Submitted) -> None:
+        values = {}
+        for name in ("since", "until"):
+            text = self.query_one(f"#{name}", Input).value.strip()
+            if text and len(text) < 10 and isinstance(event, Input.Changed):
+                return  # still typing
+            try:
+                values[name] = (
+                    p.parse_date(text, self.app.today, field=name, allow_future=True)
+                    if text
+                    else None
+                )
+            except InputError as error:
+                self._show_status(error=f"{name}: {error.message}")
+                return
+        self._requery(**values)
+        if isinstance(event, Input.Submitted):
+            self.table.focus()
+
+    # Actions -------------------------------------------------------------------
+
+    def action_kind(self, tab: str) -> None:
+        self.query_one(Tabs).active = tab
+
+    def action_sort(self) -> None:
+        query = self.table.query_spec
+        sorts = list(SORTS[query.kind])
+        next_sort = sorts[(sorts.index(query.sort) + 1) % len(sorts)]
+        self._requery(sort=next_sort, descending=True)
+
+    def action_reverse(self) -> None:
+        self._requery(descending=not self.table.query_spec.descending)
+
+    def action_newest(self) -> None:
+        self.table.action_scroll_top()
+
+    def action_oldest(self) -> None:
+        self.table.action_scroll_bottom()
+
+    def action_filter(self) -> None:
+        self.query_one("#since", Input).focus()
+
+    def action_back(self) -> None:
+        if not isinstance(self.focused, HistoryTable):
+            self.table.focus()
+        else:
+            self.app.switch_mode("today")
+
+    def action_edit(self) -> None:
+        entry = self.table.current
+        if entry is None or not isinstance(self.focused, HistoryTable):
+            return
+        from .checkin_form import CheckinForm
+        from .form import FormScreen
+        from .leg_form import LegDayForm
+        from .run_form import RunForm
+
+        forms: dict[str, type[FormScreen]] = {
+            "run": RunForm,
+            "leg": LegDayForm,
+            "checkin": CheckinForm,
+        }
+        self.app.push_screen(forms[entry.kind](entry))
+
+    def action_delete(self) -> None:
+        entry = self.table.current
+        if entry is None or not isinstance(self.focused, HistoryTable):
+            return
+        noun = KIND_NAMES[entry.kind]
+        units = self.table.units
+
+        def answered(yes: bool | None) -> None:
+            if yes and entry.id is not None:
+                self.app.journal.delete(entry.kind, entry.id)
+                self.app.notify(f"Deleted {noun} {entry.id} ({entry.date}).", title="Deleted")
+                self.app.journal_changed()
+
+        question = f"Delete this {noun}?\n\n{entry.date}  {summary(entry, units)}"
+        self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_edit()  # enter (or a click) on a row opens it in its form
+
+    @on(DataTable.RowHighlighted)
+    def _row_moved(self) -> None:
+        self._show_status()
+
+    def _show_status(self, error: str | None = None) -> None:
+        status = self.query_one("#history-status", Static)
+        if error:
+            status.update(f"[b red]{error}[/]")
+            return
+        query = self.table.query_spec
+        count = self.app.journal.history_count(query)
+        noun = {"run": "runs", "leg": "leg days", "checkin": "check-ins"}[query.kind]
+        text = f"{count:,} {noun}"
+        entry = self.table.current
+        if entry is not None:
+            monday = entry.date - timedelta(days=entry.date.weekday())
+            t = self.app.journal.totals(monday, monday + timedelta(days=6))
+            hours, minutes = divmod(round(t["duration_s"] / 60), 60)
+            text = (
+                f"Week {monday.isocalendar().week} ({monday:%d %b}–"
+                f"{monday + timedelta(days=6):%d %b}): "
+                f"{distance_text(t['distance_m'], self.table.units)} · "
+                f"{hours} h {minutes:02d} min running · {t['leg_days']} leg "
+                f"day{'s' if t['leg_days'] != 1 else ''}    [dim]{text}[/dim]"
+            )
+        status.update(text)

@@ -1,0 +1,112 @@
+"""Log (or edit) a leg day: the session, its exercises and how hard it counts."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
+
+from ...domain import parse as p
+from ...domain.advisor import classify_load, recovery_days
+from ...domain.entries import LegDay, build_leg_day, parse_exercise
+from ...domain.errors import InputError
+from ..widgets.exercise_row import ExerciseRow
+from ..widgets.field import Field
+from .form import FormScreen
+
+
+class LegDayForm(FormScreen):
+    NOUN = "leg day"
+    BINDINGS = [Binding("ctrl+n", "add_exercise", "Add exercise", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        leg = self.entry if isinstance(self.entry, LegDay) else None
+        today = self.app.today.isoformat()
+        yield Static(self.heading, classes="form-title")
+        with VerticalScroll(classes="form"):
+            with Horizontal(classes="form-row"):
+                yield Field("Date", "date", leg.date.isoformat() if leg else today)
+                yield Field("Time", "time", (leg.time or "") if leg else "", placeholder="HH:MM")
+                yield Field(
+                    "Duration",
+                    "duration",
+                    f"{leg.duration_s / 60:g}" if leg else "",
+                    placeholder="min, e.g. 60",
+                )
+                yield Field("RPE (1–10)", "rpe", str(leg.rpe) if leg else "", placeholder="1–10")
+                yield Checkbox("to failure", leg.to_failure if leg else False, id="to-failure")
+            yield Label("Exercises  [dim](name · sets · reps · weight)[/dim]")
+            with VerticalScroll(id="exercises"):
+                names = self.app.journal.exercise_names()
+                for exercise in (leg.exercises if leg else ()) or [None]:
+                    yield ExerciseRow(names, exercise)
+            yield Static("", classes="error", id="exercises-error")
+            yield Button("+ Add exercise (ctrl+n)", id="add-exercise")
+            yield Field(
+                "Notes", "notes", leg.notes if leg else "", wide=True, max_length=p.MAX_NOTES
+            )
+            yield Static("", classes="feedback", id="load-feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#duration" if self.entry is None else "#date", Input).focus()
+        self._update_load()
+
+    @on(Button.Pressed, "#add-exercise")
+    def action_add_exercise(self) -> None:
+        row = ExerciseRow(self.app.journal.exercise_names())
+        self.query_one("#exercises").mount(row)
+        self.call_after_refresh(lambda: row.query_one(Input).focus())
+
+    @on(ExerciseRow.Remove)
+    def _remove_row(self, event: ExerciseRow.Remove) -> None:
+        event.row.remove()
+
+    @on(Input.Changed, "#duration, #rpe")
+    @on(Checkbox.Changed)
+    def _update_load(self) -> None:
+        feedback = self.query_one("#load-feedback", Static)
+        try:
+            minutes = p.check_leg_duration(p.parse_duration(self.text("duration")))
+            rpe = p.parse_rpe(self.text("rpe"))
+        except InputError:
+            feedback.update("Enter the duration and RPE to see how hard this session counts.")
+            return
+        leg = LegDay(self.app.today, minutes, rpe, self.query_one(Checkbox).value)
+        load = classify_load(leg)
+        days = recovery_days(load, self.app.journal.settings())
+        feedback.update(
+            f"This session counts as [b]{load.upper()}[/b]: your legs may need up to "
+            f"{days} day{'s' if days != 1 else ''} before hard running."
+        )
+
+    def show_error(self, error: InputError) -> None:
+        if error.field != "exercise-row":  # that one is already under the exercises
+            super().show_error(error)
+
+    def build(self) -> LegDay:
+        error_line = self.query_one("#exercises-error", Static)
+        error_line.update("")
+        specs: list[str] = []
+        for n, row in enumerate(self.query(ExerciseRow), start=1):
+            try:
+                spec = row.spec()
+                if spec is not None:
+                    parse_exercise(spec)
+                    specs.append(spec)
+            except InputError as error:
+                error_line.update(f"Exercise {n}: {error.message}")
+                row.query_one(Input).focus()
+                raise InputError("exercise-row", error.message) from None
+        return build_leg_day(
+            today=self.app.today,
+            duration=self.text("duration"),
+            rpe=self.text("rpe"),
+            to_failure=self.query_one(Checkbox).value,
+            exercises=specs,
+            date=self.text("date"),
+            time=self.text("time"),
+            notes=self.text("notes"),
+        )

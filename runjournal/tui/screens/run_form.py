@@ -1,0 +1,137 @@
+"""Log (or edit) a run, with the pace worked out as you type."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Label, Select, Static
+
+from ...domain import parse as p
+from ...domain.entries import Entry, Run, build_run
+from ...domain.errors import InputError
+from ...output import pace_text
+from ..widgets.field import Field
+from .confirm import ConfirmDialog
+from .form import FormScreen
+
+
+class RunForm(FormScreen):
+    NOUN = "run"
+
+    def compose(self) -> ComposeResult:
+        run = self.entry if isinstance(self.entry, Run) else None
+        units = self.app.journal.settings().units
+        yield Static(self.heading, classes="form-title")
+        with VerticalScroll(classes="form"):
+            with Horizontal(classes="form-row"):
+                yield Field("Date", "date", (run.date if run else self.app.today).isoformat())
+                yield Field("Time", "time", (run.time or "") if run else "", placeholder="HH:MM")
+                distance = "" if run is None else f"{run.distance_m / 1000:g}km"
+                yield Field(
+                    f"Distance ({units})",
+                    "distance",
+                    distance,
+                    placeholder=f"e.g. 8 or 5{'km' if units == 'mi' else 'mi'}",
+                )
+                duration = "" if run is None else p.format_duration(run.duration_s)
+                yield Field("Duration", "duration", duration, placeholder="52:30")
+                with Vertical(classes="field"):
+                    yield Label("Pace")
+                    yield Static("–", id="pace")
+            with Horizontal(classes="form-row"):
+                with Vertical(classes="field"):
+                    yield Label("Type")
+                    yield Select(
+                        ((t, t) for t in p.RUN_TYPES),
+                        value=run.type if run else "easy",
+                        allow_blank=False,
+                        id="type",
+                    )
+                yield Field(
+                    "RPE (1–10)", "rpe", str(run.rpe or "") if run else "", placeholder="optional"
+                )
+                yield Field(
+                    "HR (bpm)", "hr", str(run.hr or "") if run else "", placeholder="optional"
+                )
+            yield Field(
+                "Notes", "notes", run.notes if run else "", wide=True, max_length=p.MAX_NOTES
+            )
+            yield Static("", classes="feedback -warning", id="advice-warning")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#distance" if self.entry is None else "#date", Input).focus()
+        self._update_live()
+
+    def _distance_text(self) -> str:
+        """A bare number means the user's own units (miles if they chose miles)."""
+        text = self.text("distance").strip()
+        units = self.app.journal.settings().units
+        if text and units == "mi" and text.replace(".", "", 1).replace(",", "", 1).isdigit():
+            return text + "mi"
+        return text
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _update_live(self) -> None:
+        pace = self.query_one("#pace", Static)
+        try:
+            metres = p.parse_distance(self._distance_text())
+            seconds = p.parse_duration(self.text("duration"))
+            run = Run(self.app.today, metres, max(seconds, 1))
+            pace.update(f"→ {pace_text(run, self.app.journal.settings().units)}")
+        except InputError:
+            pace.update("–")
+        warning = self._warning()
+        box = self.query_one("#advice-warning", Static)
+        box.update(warning or "")
+        box.display = bool(warning)
+
+    def _run_type(self) -> str:
+        value = self.query_one("#type", Select).value
+        return value if isinstance(value, str) else "easy"
+
+    def _warning(self) -> str | None:
+        """Why this run goes against the day's advice, or None if it does not."""
+        try:
+            day = p.parse_date(self.text("date"), self.app.today)
+        except InputError:
+            return None
+        advice = self.app.view(day).advice
+        run_type = self._run_type()
+        if not advice.discourages(run_type):
+            return None
+        when = "Today" if day == self.app.today else day.isoformat()
+        status = advice.status.replace("_", " ")
+        return (
+            f"⚠ {when} is {'a rest day' if advice.status == 'rest' else 'an ' + status}: "
+            f"a {run_type} run goes against the advice."
+        )
+
+    def build(self) -> Run:
+        return build_run(
+            today=self.app.today,
+            distance=self._distance_text(),
+            duration=self.text("duration"),
+            type=self._run_type(),
+            rpe=self.text("rpe"),
+            hr=self.text("hr"),
+            date=self.text("date"),
+            time=self.text("time"),
+            notes=self.text("notes"),
+        )
+
+    def confirm_and_store(self, entry: Entry) -> None:
+        warning = self._warning()
+        if warning is None or self.entry is not None:
+            self.store(entry)
+            return
+
+        def answered(save: bool | None) -> None:
+            if save:
+                self.store(entry)
+
+        self.app.push_screen(
+            ConfirmDialog(f"{warning}\n\nSave it anyway?", "Save anyway"), answered
+        )

@@ -1,0 +1,190 @@
+"""Settings: profile, units, theme and the warm-up checklist; saved as you change them."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ...domain.advisor import STATUS_LABELS, STATUSES
+from ...domain.checklist import ChecklistItem, check_label, default_items, new_item_id
+from ...domain.errors import InputError
+from ...domain.settings import CHOICES, THEMES
+from ..app import RunJournalApp
+from ..widgets.field import Field
+
+LABELS = {
+    "fitness_level": "Fitness level",
+    "recovery_rate": "Recovery rate",
+    "units": "Units",
+    "theme": "Theme",
+}
+
+
+class SettingsScreen(Screen[None]):
+    app: RunJournalApp
+    BINDINGS = [
+        Binding("delete,x", "remove_item", "Remove item"),
+        Binding("escape", "back", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.journal.settings()
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Static("Profile", classes="section-title")
+            with Horizontal(classes="form-row"):
+                for key in ("fitness_level", "recovery_rate", "units", "theme"):
+                    options = THEMES if key == "theme" else CHOICES[key]
+                    with Vertical(classes="field"):
+                        yield Label(LABELS[key])
+                        yield Select(
+                            [(o, o) for o in options],
+                            value=getattr(settings, key),
+                            allow_blank=False,
+                            id=key,
+                        )
+            yield Field(
+                "Recovery run, max minutes (10–90)",
+                "recovery_run_max_minutes",
+                str(settings.recovery_run_max_minutes),
+            )
+            yield Static("Warm-up checklist", classes="section-title")
+            yield Select(
+                [(STATUS_LABELS[s], s) for s in STATUSES],
+                value="easy_recovery_run",
+                allow_blank=False,
+                id="checklist-status",
+            )
+            yield OptionList(id="items")
+            yield Static(
+                "[dim]enter: reword · x/delete: remove · type below and press enter to add[/dim]"
+            )
+            with Horizontal(classes="form-row"):
+                yield Field("Item", "label", wide=True, placeholder="e.g. Foam roll calves")
+                yield Button("Add", id="add-item", variant="primary")
+                yield Button("Reset to defaults", id="reset-items")
+            yield Static("Your journal", classes="section-title")
+            yield Static(self._journal_text(), id="journal-info")
+        yield Footer()
+
+    def _journal_text(self) -> str:
+        path = self.app.journal.path
+        return (
+            f"Journal: {path}\n"
+            "Copy it safely while the app is open: runjournal backup FILE\n"
+            "Restore: close the app and copy a backup over the journal file."
+        )
+
+    def on_mount(self) -> None:
+        self._editing: str | None = None
+        self._show_items()
+
+    # Profile ---------------------------------------------------------------------
+
+    @on(Select.Changed, "#fitness_level, #recovery_rate, #units, #theme")
+    def _choice_changed(self, event: Select.Changed) -> None:
+        key = event.select.id or ""
+        self._save(key, str(event.value))
+        if key == "theme":
+            self.app.theme = str(event.value)
+
+    @on(Input.Submitted, "#recovery_run_max_minutes")
+    @on(Input.Changed, "#recovery_run_max_minutes")
+    def _minutes_changed(self, event: Input.Changed | Input.Submitted) -> None:
+        field = self.query_one("#field-recovery_run_max_minutes", Field)
+        try:
+            self._save(
+                "recovery_run_max_minutes", event.value, quiet=isinstance(event, Input.Changed)
+            )
+            field.show_error(None)
+        except InputError as error:
+            field.show_error(error.message)
+
+    def _save(self, key: str, value: str, *, quiet: bool = False) -> None:
+        journal = self.app.journal
+        current = journal.settings()
+        updated = current.with_value(key, value)
+        if updated == current:
+            return
+        journal.save_settings(updated)
+        if not quiet:
+            self.app.notify(f"{LABELS.get(key, key)}: {getattr(updated, key)}", title="Saved")
+        self.app.journal_changed()
+
+    # Checklist -------------------------------------------------------------------
+
+    @property
+    def status(self) -> str:
+        return str(self.query_one("#checklist-status", Select).value)
+
+    def _items(self) -> list[ChecklistItem]:
+        return [i for i in self.app.journal.checklist_items() if i.status == self.status]
+
+    @on(Select.Changed, "#checklist-status")
+    def _show_items(self) -> None:
+        items = self.query_one("#items", OptionList)
+        items.set_options(Option(item.label, id=item.id) for item in self._items())
+        self._editing = None
+
+    @on(OptionList.OptionSelected, "#items")
+    def _start_rewording(self, event: OptionList.OptionSelected) -> None:
+        self._editing = event.option.id
+        field = self.query_one("#label", Input)
+        field.value = str(event.option.prompt)
+        field.focus()
+        self.query_one("#add-item", Button).label = "Save wording"
+
+    @on(Input.Submitted, "#label")
+    @on(Button.Pressed, "#add-item")
+    def _add_or_reword(self) -> None:
+        field = self.query_one("#field-label", Field)
+        try:
+            label = check_label(field.value)
+        except InputError as error:
+            field.show_error(error.message)
+            return
+        field.show_error(None)
+        items = self._items()
+        if self._editing:
+            items = [
+                ChecklistItem(
+                    i.id, i.status, label if i.id == self._editing else i.label, i.position
+                )
+                for i in items
+            ]
+        else:
+            taken = {i.id for i in self.app.journal.checklist_items()}
+            items.append(ChecklistItem(new_item_id(label, taken), self.status, label, len(items)))
+        self.app.journal.save_checklist_items(self.status, items)
+        self.query_one("#label", Input).value = ""
+        self.query_one("#add-item", Button).label = "Add"
+        self._show_items()
+        self.app.journal_changed()
+
+    def action_remove_item(self) -> None:
+        options = self.query_one("#items", OptionList)
+        if not options.has_focus or options.highlighted is None:
+            return
+        gone = options.get_option_at_index(options.highlighted).id
+        self.app.journal.save_checklist_items(
+            self.status, [i for i in self._items() if i.id != gone]
+        )
+        self._show_items()
+        self.app.notify("Item removed.", title="Checklist")
+        self.app.journal_changed()
+
+    @on(Button.Pressed, "#reset-items")
+    def _reset(self) -> None:
+        defaults = [i for i in default_items() if i.status == self.status]
+        self.app.journal.save_checklist_items(self.status, defaults)
+        self._show_items()
+        self.app.notify(f"{STATUS_LABELS[self.status]} checklist reset.", title="Checklist")
+        self.app.journal_changed()
+
+    def action_back(self) -> None:
+        self.app.switch_mode("today")

@@ -1,0 +1,81 @@
+"""Today: what the day is for, why, the warm-up to tick and the last 7 days."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ...domain.advisor import Advice
+from ..app import JournalChanged, RunJournalApp
+from ..widgets.checklist import Checklist
+from ..widgets.status_banner import StatusBanner
+from ..widgets.week_strip import WeekStrip
+
+
+class TodayScreen(Screen[None]):
+    """The home screen, the one people open every morning."""
+
+    app: RunJournalApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="today-top"):
+            with VerticalScroll(id="advice"):
+                yield StatusBanner(id="status")
+                yield Static("Why", classes="section-title")
+                yield Static(id="reasons")
+                yield Static("Guidance", classes="section-title", id="guidance-title")
+                yield Static(id="guidance")
+            with Vertical(id="side"):
+                yield Checklist(id="checklist")
+                yield Static(id="soreness")
+        yield Static("Last 7 days", classes="section-title", id="week-title")
+        yield WeekStrip(id="week")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one(Checklist).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    @on(JournalChanged)
+    def refresh_view(self) -> None:
+        app = self.app
+        view = app.view()
+        self.query_one(StatusBanner).show(view.advice)
+        self.query_one("#reasons", Static).update(
+            "\n".join(f"• {reason}" for reason in view.advice.reasons)
+        )
+        self._show_guidance(view.advice)
+        self.query_one(Checklist).show(view.checklist)
+        soreness = view.advice.soreness
+        self.query_one("#soreness", Static).update(
+            f"Soreness today  [b]{soreness}/10[/b]  [dim](c to change)[/dim]"
+            if soreness is not None
+            else "Soreness today  [b]–[/b]  [dim](press c)[/dim]"
+        )
+        first = app.today - timedelta(days=6)
+        self.query_one(WeekStrip).show(
+            app.today, app.journal.days(first, app.today), app.journal.settings().units
+        )
+
+    def _show_guidance(self, advice: Advice) -> None:
+        guidance = advice.guidance
+        for widget in self.query("#guidance, #guidance-title"):
+            widget.display = guidance is not None
+        if guidance:
+            self.query_one("#guidance", Static).update(
+                f"≤ {guidance['max_minutes']} min · effort ≤ {guidance['max_rpe']}/10 · "
+                f"avoid {', '.join(guidance['avoid'])}"
+            )
+
+    @on(Checklist.Toggled)
+    def tick(self, event: Checklist.Toggled) -> None:
+        self.app.journal.set_tick(self.app.today, event.item_id, event.done)

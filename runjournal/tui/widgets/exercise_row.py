@@ -1,0 +1,62 @@
+"""One exercise of a leg day: name (with suggestions), sets, reps, weight."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input
+
+from ...domain import parse as p
+from ...domain.entries import Exercise
+
+
+class ExerciseRow(Horizontal):
+    """Inputs for one exercise; the remove button asks the form to drop the row."""
+
+    class Remove(Message):
+        def __init__(self, row: ExerciseRow) -> None:
+            self.row = row
+            super().__init__()
+
+    def __init__(self, names: list[str], exercise: Exercise | None = None) -> None:
+        super().__init__(classes="exercise-row")
+        self._names = names
+        self._exercise = exercise
+
+    def compose(self) -> ComposeResult:
+        ex = self._exercise
+        weight = "" if ex is None or ex.weight_g is None else f"{ex.weight_g / 1000:g}"
+        yield Input(
+            ex.name if ex else "",
+            placeholder="exercise, e.g. back squat",
+            classes="name",
+            suggester=SuggestFromList(self._names, case_sensitive=False),
+        )
+        yield Input(
+            str(ex.sets) if ex else "", placeholder="sets", classes="small sets", type="integer"
+        )
+        yield Input(
+            str(ex.reps) if ex else "", placeholder="reps", classes="small reps", type="integer"
+        )
+        yield Input(weight, placeholder="kg or 225lb", classes="weight")
+        yield Button("−", classes="remove", tooltip="Remove this exercise")
+
+    def spec(self) -> str | None:
+        """The row as SPEC text ('back squat 5x5@100'), or None if it is left empty."""
+        name, sets, reps, weight = (i.value.strip() for i in self.query(Input))
+        if not any((name, sets, reps, weight)):
+            return None
+        text = f"{name or '?'} {sets or '?'}x{reps or '?'}"
+        if weight:
+            weight = weight if weight[-1].isalpha() else weight + "kg"
+            p.parse_weight(weight)  # its own message ("'abc' is not a weight ...")
+            text += f"@{weight}"
+        return text
+
+    @on(Button.Pressed, ".remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Remove(self))
