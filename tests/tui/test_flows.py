@@ -112,7 +112,8 @@ async def test_warning_before_saving_a_tempo_run_on_a_recovery_day(
         demo_app.screen.query_one("#type").value = "tempo"  # type: ignore[attr-defined]
         await pilot.pause()
         warning = str(demo_app.screen.query_one("#advice-warning", Static).render())
-        assert "easy recovery run" in warning and "tempo" in warning
+        assert "easy recovery run" in warning
+        assert "tempo" in warning
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("n")  # do not save
@@ -160,7 +161,8 @@ async def test_soreness_in_one_keystroke_reruns_the_advisor(app: RunJournalApp) 
         await pilot.pause()
         assert "EASY RECOVERY RUN" in banner_text(app)
     checkin = app.journal.checkin_on(TODAY)
-    assert checkin is not None and checkin.soreness == 5
+    assert checkin is not None
+    assert checkin.soreness == 5
 
 
 async def test_edit_and_delete_from_history(demo_app: RunJournalApp) -> None:
@@ -178,14 +180,16 @@ async def test_edit_and_delete_from_history(demo_app: RunJournalApp) -> None:
         await pilot.pause()
         assert isinstance(demo_app.screen, HistoryScreen)
         edited = demo_app.journal.get("run", first.id or 0)
-        assert isinstance(edited, Run) and edited.distance_m == 21_100
+        assert isinstance(edited, Run)
+        assert edited.distance_m == 21_100
         assert table.get_row_at(0)[3] == "21.10 km"
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert demo_app.journal.get("run", first.id or 0) is None
-        assert table.current is not None and table.current.id != first.id
+        assert table.current is not None
+        assert table.current.id != first.id
 
 
 async def test_changing_a_setting_changes_the_advice(demo_app: RunJournalApp) -> None:
@@ -213,10 +217,12 @@ async def test_history_pages_through_a_large_journal(tmp_path: Path) -> None:
             await pilot.pause()
             table = app.screen.query_one(HistoryTable)
             assert table.row_count == 100
-            assert table.current is not None and table.current.date == TODAY
+            assert table.current is not None
+            assert table.current.date == TODAY
             await pilot.press("G")
             await pilot.pause()
-            assert table.current is not None and table.current.date == start
+            assert table.current is not None
+            assert table.current.date == start
             await pilot.press("g")
             for _ in range(150):
                 await pilot.press("down")
@@ -225,7 +231,8 @@ async def test_history_pages_through_a_large_journal(tmp_path: Path) -> None:
             assert table.row_count <= 300
             await pilot.press("o")  # sort by distance, longest first
             await pilot.pause()
-            assert table.current is not None and table.current.distance_m == 5999  # type: ignore[union-attr]
+            assert table.current is not None
+            assert table.current.distance_m == 5999
 
 
 def test_today_agrees_with_the_cli(demo_app: RunJournalApp) -> None:
