@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import InputError
+from .parse import check_text
 
 MAX_LABEL = 120
 
@@ -86,7 +87,7 @@ def check_label(text: str) -> str:
         raise InputError("label", "an item needs some text, e.g. 'Foam roll calves'")
     if len(label) > MAX_LABEL:
         raise InputError("label", f"is longer than {MAX_LABEL} characters")
-    return label
+    return check_text(label, field="label")
 
 
 def new_item_id(label: str, taken: Collection[str]) -> str:

@@ -200,6 +200,21 @@ def parse_run_type(text: str, *, field: str = "type") -> str:
     return value
 
 
+def check_text(text: str, *, field: str) -> str:
+    """Refuse text that cannot be stored as UTF-8.
+
+    Bytes a terminal could not decode reach Python as lone surrogates ('\udcff');
+    SQLite would fail on them with a traceback.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            field, "contains bytes that are not UTF-8 text; check your terminal's encoding"
+        ) from None
+    return text
+
+
 def check_notes(text: str | None, *, field: str = "notes") -> str:
     """Notes are stored exactly as typed, up to 2,000 characters."""
     if text is None:
@@ -208,7 +223,7 @@ def check_notes(text: str | None, *, field: str = "notes") -> str:
         raise InputError(field, "must be text")
     if len(text) > MAX_NOTES:
         raise InputError(field, f"is {len(text)} characters long; the limit is {MAX_NOTES}")
-    return text
+    return check_text(text, field=field)
 
 
 def check_exercise_name(name: str, *, field: str = "exercise") -> str:
@@ -217,7 +232,7 @@ def check_exercise_name(name: str, *, field: str = "exercise") -> str:
         raise InputError(field, "needs a name, e.g. 'back squat 5x5@100kg'")
     if len(name) > MAX_EXERCISE_NAME:
         raise InputError(field, f"name is longer than {MAX_EXERCISE_NAME} characters")
-    return name
+    return check_text(name, field=field)
 
 
 def check_sets(value: int, *, field: str = "exercise") -> int:

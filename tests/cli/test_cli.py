@@ -653,3 +653,21 @@ def test_process_output_closed_early_is_not_an_error(
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=60) == 0, err
         assert err == ""
+
+
+def test_process_undecodable_bytes_exit_2(isolated_journal: Path) -> None:
+    env = {**os.environ, "RUNJOURNAL_DB": str(isolated_journal)}
+    for args in (
+        [b"checkin", b"--soreness", b"3", b"--notes", b"bad \xff byte"],
+        [b"log", b"leg", b"--duration", b"30", b"--rpe", b"5", b"--exercise", b"squ\xffat 3x5"],
+    ):
+        done = subprocess.run(
+            [sys.executable.encode(), b"-m", b"runjournal", *args],
+            capture_output=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith(b"error: ")
+        assert b"Traceback" not in done.stderr

@@ -390,3 +390,11 @@ def test_import_normalises_like_log() -> None:
 def test_import_errors_name_the_json_key(obj: dict[str, object], field: str, words: str) -> None:
     error = refused(lambda: entry_from_dict(obj, TODAY), field)
     assert words in error.message
+
+
+def test_text_that_is_not_utf8_is_refused() -> None:
+    # Bytes a terminal could not decode arrive as lone surrogates.
+    refused(lambda: p.check_notes("bad \udcff byte"), "notes")
+    refused(lambda: parse_exercise("squ\udcffat 3x5"), "exercise")
+    obj = {"kind": "checkin", "date": "2026-11-20", "soreness": 2, "notes": "\ud800"}
+    refused(lambda: entry_from_dict(obj, TODAY), "notes")
