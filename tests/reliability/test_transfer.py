@@ -231,7 +231,8 @@ def test_csv_stays_one_row_per_entry_whatever_the_notes_hold(
 
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
 
-    assert sorted(row["notes"] for row in rows) == sorted(notes)
+    assert len(rows) == len(notes), rows
+    assert sorted(str(row["notes"]) for row in rows) == sorted(notes)
 
 
 def test_the_v1_fixture_covers_every_kind_of_data() -> None:
