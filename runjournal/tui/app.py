@@ -58,6 +58,7 @@ class RunJournalApp(App[None]):
         self.journal = journal
         self.today = today
         self.demo = demo
+        self.startup_warnings: list[str] = []
         super().__init__()
         self._data_version = journal.data_version()
 
@@ -65,6 +66,8 @@ class RunJournalApp(App[None]):
         self.theme = self.journal.settings().theme
         self.sub_title = self.today.strftime("%a %d %b %Y") + ("  ·  demo" if self.demo else "")
         self.set_interval(self.POLL_SECONDS, self._poll_journal)
+        for warning in self.startup_warnings:
+            self.notify(warning, severity="warning", timeout=10)
 
     def view(self, day: date | None = None) -> DayView:
         """Today's (or `day`'s) advice and checklist, exactly as `runjournal advise` sees it."""
@@ -94,6 +97,19 @@ class RunJournalApp(App[None]):
                     yield screen
 
     # Actions -------------------------------------------------------------------
+
+    NAVIGATION = frozenset({"mode", "log_leg", "log_run", "checkin", "help"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In a form or a dialog the single-letter keys belong to what is being typed or
+        # answered: finish (ctrl+s) or leave (escape) first.
+        from textual.screen import ModalScreen
+
+        from .screens.form import FormScreen
+
+        if action in self.NAVIGATION and isinstance(self.screen, FormScreen | ModalScreen):
+            return False
+        return True
 
     async def action_mode(self, mode: str) -> None:
         # Leaving a mode leaves its open forms on its stack; Today is always the base.

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..store import Journal, JournalError
+from ..store.backups import daily_backup
 
 
 def launch(path: Path, today: date, *, demo: bool) -> None:
@@ -22,7 +23,9 @@ def launch(path: Path, today: date, *, demo: bool) -> None:
     except JournalError as error:
         print(f"error: {error}", file=sys.stderr)
         sys.exit(1)
-    _run(journal, today, demo=False)
+    # The first open of each day keeps a copy in backups/ next to the journal (the last 7).
+    backed_up = daily_backup(path, today) is not None
+    _run(journal, today, demo=False, backup_failed=not backed_up)
 
 
 def demo_journal(path: Path, today: date) -> Journal:
@@ -34,8 +37,14 @@ def demo_journal(path: Path, today: date) -> Journal:
     return journal
 
 
-def _run(journal: Journal, today: date, *, demo: bool) -> None:
+def _run(journal: Journal, today: date, *, demo: bool, backup_failed: bool = False) -> None:
     from .app import RunJournalApp
 
     with journal:
-        RunJournalApp(journal, today=today, demo=demo).run()
+        app = RunJournalApp(journal, today=today, demo=demo)
+        if backup_failed:
+            app.startup_warnings.append(
+                "Today's automatic backup could not be written; see Settings for where "
+                "backups go, or run `runjournal backup FILE`."
+            )
+        app.run()

@@ -30,7 +30,7 @@ class CheckinForm(FormScreen):
             yield Field(
                 "Notes", "notes", entry.notes if entry else "", wide=True, max_length=p.MAX_NOTES
             )
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#soreness", Input).focus()

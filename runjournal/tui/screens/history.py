@@ -54,7 +54,7 @@ class HistoryScreen(Screen[None]):
             yield Input(placeholder="to YYYY-MM-DD", id="until")
         yield HistoryTable(self.app.journal, id="history-table")
         yield Static(id="history-status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(HistoryTable).focus()

@@ -48,7 +48,7 @@ class LegDayForm(FormScreen):
                 "Notes", "notes", leg.notes if leg else "", wide=True, max_length=p.MAX_NOTES
             )
             yield Static("", classes="feedback", id="load-feedback")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#duration" if self.entry is None else "#date", Input).focus()

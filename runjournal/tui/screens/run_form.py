@@ -58,7 +58,7 @@ class RunForm(FormScreen):
                 "Notes", "notes", run.notes if run else "", wide=True, max_length=p.MAX_NOTES
             )
             yield Static("", classes="feedback -warning", id="advice-warning")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#distance" if self.entry is None else "#date", Input).focus()

@@ -14,6 +14,7 @@ from ...domain.advisor import STATUS_LABELS, STATUSES
 from ...domain.checklist import ChecklistItem, check_label, default_items, new_item_id
 from ...domain.errors import InputError
 from ...domain.settings import CHOICES, THEMES
+from ...store.backups import backup_folder, list_backups
 from ..app import RunJournalApp
 from ..widgets.field import Field
 
@@ -70,14 +71,21 @@ class SettingsScreen(Screen[None]):
                 yield Button("Reset to defaults", id="reset-items")
             yield Static("Your journal", classes="section-title")
             yield Static(self._journal_text(), id="journal-info")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _journal_text(self) -> str:
         path = self.app.journal.path
+        if path is None or self.app.demo:
+            return "This is a throw-away demo journal: nothing here is kept."
+        backups = list_backups(path)
+        latest = f"latest {backups[0].name}" if backups else "none yet"
         return (
-            f"Journal: {path}\n"
-            "Copy it safely while the app is open: runjournal backup FILE\n"
-            "Restore: close the app and copy a backup over the journal file."
+            f"Journal   {path}\n"
+            f"Backups   {backup_folder(path)}  ({len(backups)} kept, {latest})\n"
+            "A copy is made on the first open of each day; the last 7 are kept.\n"
+            "To restore one: close runjournal, move the journal file aside (and its -wal "
+            "and -shm files), then copy the backup in its place.\n"
+            "A copy any time, safe while the app is open: runjournal backup FILE"
         )
 
     def on_mount(self) -> None:

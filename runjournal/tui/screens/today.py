@@ -36,7 +36,7 @@ class TodayScreen(Screen[None]):
                 yield Static(id="soreness")
         yield Static("Last 7 days", classes="section-title", id="week-title")
         yield WeekStrip(id="week")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_view()

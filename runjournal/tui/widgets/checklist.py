@@ -16,7 +16,7 @@ class Checklist(OptionList):
     """Today's checklist items as `[x] label` options; the border shows the progress."""
 
     BORDER_TITLE = "Warm-up"
-    BINDINGS = [Binding("space", "tick", "Tick", show=True)]
+    BINDINGS = [Binding("space", "tick", "Tick", show=False)]
 
     class Toggled(Message):
         """An item was ticked or unticked by the user."""
