@@ -29,11 +29,6 @@ _HMS_UNITS_RE = re.compile(
 )
 _CLOCK_RE = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$")
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
-_EXERCISE_RE = re.compile(
-    r"^(?P<name>.+?)\s+(?P<sets>\d+)\s*[x×*]\s*(?P<reps>\d+)"
-    r"(?:\s*@\s*(?P<weight>\d+(?:[.,]\d+)?)\s*(?P<unit>kg|kgs|lb|lbs)?)?$",
-    re.IGNORECASE,
-)
 
 RUN_TYPES = ("recovery", "easy", "long", "tempo", "hills", "intervals", "race")
 DISTANCE_EXAMPLE = "e.g. 5, 5km, 3.1mi or 800m"

@@ -441,7 +441,7 @@ def test_import_round_trip_field_for_field(tmp_path: Path) -> None:
     )
     again = json.loads(ok("--db", str(fresh), "history", "--format", "json"))
 
-    def by_uid(entries: list[dict[str, Any]], uids: dict[tuple[str, int], str]) -> dict:  # type: ignore[type-arg]
+    def by_uid(entries: list[dict[str, Any]], uids: dict[Any, Any]) -> dict[str, Any]:
         return {uids[(e["kind"], e["id"])]: {**e, "id": None} for e in entries}
 
     uids = {(e["kind"], e["id"]): e["uid"] for e in data["entries"]}

@@ -23,7 +23,7 @@ TODAY = date(2026, 11, 24)
 
 days = st.integers(min_value=0, max_value=3000).map(lambda n: TODAY - timedelta(days=n))
 times = st.none() | st.builds("{:02d}:{:02d}".format, st.integers(0, 23), st.integers(0, 59))
-notes = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+notes = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60)
 names = (
     st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü -", min_size=1, max_size=30)
     .filter(lambda s: s.strip())

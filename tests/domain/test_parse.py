@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from runjournal.domain import parse as p
 from runjournal.domain.entries import (
     Exercise,
+    Run,
     build_checkin,
     build_leg_day,
     build_run,
@@ -21,7 +23,7 @@ from runjournal.domain.errors import InputError
 TODAY = date(2026, 11, 24)
 
 
-def refused(call, field: str) -> InputError:  # type: ignore[no-untyped-def]
+def refused(call: Callable[[], object], field: str) -> InputError:
     with pytest.raises(InputError) as info:
         call()
     assert info.value.field == field
@@ -244,7 +246,9 @@ RANGES = [
 
 
 @pytest.mark.parametrize(("parser", "field", "low", "high"), RANGES)
-def test_ranges_accept_their_ends(parser, field: str, low: int, high: int) -> None:  # type: ignore[no-untyped-def]
+def test_ranges_accept_their_ends(
+    parser: Callable[[str | int], int], field: str, low: int, high: int
+) -> None:
     assert parser(str(low)) == low
     assert parser(f" {high} ") == high
     assert parser(high) == high
@@ -252,15 +256,17 @@ def test_ranges_accept_their_ends(parser, field: str, low: int, high: int) -> No
 
 @pytest.mark.parametrize(("parser", "field", "low", "high"), RANGES)
 @pytest.mark.parametrize("offset", ["below", "above", "text", "fraction", "bool"])
-def test_ranges_refuse(parser, field: str, low: int, high: int, offset: str) -> None:  # type: ignore[no-untyped-def]
-    value = {
+def test_ranges_refuse(
+    parser: Callable[[str | int], int], field: str, low: int, high: int, offset: str
+) -> None:
+    values: dict[str, str | int] = {
         "below": str(low - 1),
         "above": str(high + 1),
         "text": "lots",
         "fraction": f"{low}.5",
         "bool": True,
-    }[offset]
-    error = refused(lambda: parser(value), field)
+    }
+    error = refused(lambda: parser(values[offset]), field)
     assert re.search(rf"\b{low} to {high}\b", error.message), error.message
 
 
@@ -338,6 +344,7 @@ def test_import_normalises_like_log() -> None:
         "type": "Tempo",
     }
     run = entry_from_dict(obj, TODAY)
+    assert isinstance(run, Run)
     logged = build_run(
         today=TODAY, distance="5", duration="30:00", type="Tempo", date="2026-11-20", time="7:05"
     )

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from runjournal.store.migrations import SCHEMA_VERSION
 TODAY = date(2026, 11, 24)
 APPLICATION_ID = 0x524A4E4C
 
-COLUMNS = {
+COLUMNS: dict[str, dict[str, type]] = {
     "runs": {
         "id": int,
         "uid": str,
@@ -241,7 +242,9 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("make", REFUSED.values(), ids=REFUSED.keys())
-def test_refused_untouched(tmp_path: Path, make, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_refused_untouched(
+    tmp_path: Path, make: tuple[Callable[[Path], None], str], capsys: pytest.CaptureFixture[str]
+) -> None:
     maker, words = make
     folder = tmp_path / "refused"
     folder.mkdir()
@@ -305,7 +308,9 @@ def test_every_entry_gets_a_uid(journal: Journal) -> None:
 
 def test_uid_survives_edit(journal: Journal) -> None:
     stored = journal.add(a_run())
+    assert isinstance(stored, Run)
     edited = journal.update(dataclasses.replace(stored, distance_m=9000))
+    assert isinstance(edited, Run)
     assert edited.uid == stored.uid
     assert edited.distance_m == 9000
 
