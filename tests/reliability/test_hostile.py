@@ -6,6 +6,7 @@ import os
 import random
 import sqlite3
 import stat
+import subprocess
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,15 @@ import pytest
 from runjournal.domain.entries import Run
 from runjournal.store import Journal
 
-from .helpers import assert_clean_error, integrity, run_cli, sha256, tree_state
+from .helpers import (
+    assert_clean_error,
+    cli_command,
+    cli_env,
+    integrity,
+    run_cli,
+    sha256,
+    tree_state,
+)
 
 LOG = ["log", "run", "--distance", "5", "--duration", "30"]
 READ = ["history", "--format", "json"]
@@ -196,3 +205,26 @@ def test_a_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
 
     assert_clean_error(result, 1, "not a regular file")
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: `backup` echoes the destination path to stdout as is; a file name of bytes "
+    "that are not UTF-8 (a surrogate in Python) crashes a strict-UTF-8 stdout (the default "
+    "in an en_US.UTF-8 terminal) with a traceback after the copy is made. Fix: "
+    "click.format_filename() for paths in messages",
+)
+def test_a_file_name_that_is_not_utf8_is_echoed_without_a_traceback(tmp_path: Path) -> None:
+    path = _journal(tmp_path / "journal.db", runs=1)
+    dest = tmp_path / "copy-\udcfe.db"  # the bytes b"copy-\xfe.db" on disk
+
+    env = cli_env(path)
+    env["PYTHONIOENCODING"] = "utf-8:strict"
+    result = subprocess.run(
+        [*cli_command(), "--db", str(path), "backup", str(dest)],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+
+    assert "Traceback" not in result.stderr, result.stderr[-300:]
+    assert result.returncode == 0
+    assert integrity(dest) == "ok"
