@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from runjournal.cli import run
 from runjournal.domain.entries import Checkin, Exercise, LegDay, Run
@@ -437,3 +438,46 @@ def test_unusable_paths_are_journal_errors(tmp_path: Path, name: str) -> None:
     (tmp_path / "not-a-folder").write_text("a file")
     with pytest.raises(JournalError, match="cannot"):
         Journal.open(tmp_path / name)
+
+
+def test_new_journal_whose_header_is_still_in_the_wal_opens(tmp_path: Path) -> None:
+    # Another process created the journal and a reader's old snapshot kept the checkpoint
+    # from copying the header into the main file: the file itself still says app id 0.
+    path = tmp_path / "journal.db"
+    creator = sqlite3.connect(path, isolation_level=None)
+    creator.execute("PRAGMA journal_mode = WAL")
+    creator.execute("PRAGMA wal_autocheckpoint = 0")
+    creator.execute("create table scratch (x)")
+    creator.execute("drop table scratch")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("begin")
+    reader.execute("select count(*) from sqlite_master").fetchone()
+    first = Journal(Database(creator), path)
+    assert path.read_bytes()[68:72] == b"\x00\x00\x00\x00"  # the situation under test
+    with Journal.open(path) as second:
+        second.add(a_run())
+    reader.execute("rollback")
+    reader.close()
+    assert first.count("run") == 1
+    first.close()
+
+
+def test_foreign_database_with_tables_only_in_its_wal_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    owner = sqlite3.connect(path, isolation_level=None)
+    owner.execute("PRAGMA journal_mode = WAL")
+    owner.execute("PRAGMA wal_autocheckpoint = 0")
+    owner.execute("create table scratch (x)")
+    owner.execute("drop table scratch")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("begin")
+    reader.execute("select count(*) from sqlite_master").fetchone()
+    owner.execute("create table notes (body text)")
+    before = sha256(path)
+    try:
+        with pytest.raises(JournalError, match="another application"):
+            Journal.open(path)
+        assert sha256(path) == before
+    finally:
+        reader.close()
+        owner.close()
