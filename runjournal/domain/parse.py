@@ -35,7 +35,11 @@ DISTANCE_EXAMPLE = "e.g. 5, 5km, 3.1mi or 800m"
 DURATION_EXAMPLE = "e.g. 45, 45m, 52:30, 1:05:00 or 1h05m"
 
 
-def _number(text: str) -> float:
+def _number(text: str, field: str, example: str) -> float:
+    """A decimal number; a comma is a decimal point ("5,5"), unless it reads as both."""
+    if re.fullmatch(r"\d{1,3},\d{3}", text):
+        # "10,000m" is ten thousand to some and ten to others: ask rather than guess.
+        raise InputError(field, f"'{text}' is ambiguous; write it without the comma, {example}")
     return float(text.replace(",", "."))
 
 
@@ -90,7 +94,7 @@ def parse_distance(text: str, *, field: str = "distance") -> int:
     match = _DISTANCE_RE.match(text.strip())
     if not match:
         raise InputError(field, f"'{text}' is not a distance; {DISTANCE_EXAMPLE}")
-    value = _number(match[1])
+    value = _number(match[1], field, DISTANCE_EXAMPLE)
     if not math.isfinite(value):  # "9" * 400 is a float overflow, not a distance
         raise InputError(field, f"must be at most 500 km; {DISTANCE_EXAMPLE}")
     unit = (match[2] or "km").lower()
@@ -118,7 +122,7 @@ def parse_duration(text: str, *, field: str = "duration") -> int:
         elif b <= 59 and whole_number(clock[3]) <= 59:  # H:MM:SS
             seconds = a * 3600 + b * 60 + whole_number(clock[3])
     elif re.fullmatch(_NUMBER, value):
-        seconds = _number(value) * 60
+        seconds = _number(value, field, DURATION_EXAMPLE) * 60
     elif value:
         units = _HMS_UNITS_RE.match(value)
         if units and any(units.group(k) for k in "hms"):
@@ -243,7 +247,8 @@ def parse_weight(text: str, *, field: str = "weight") -> int:
     match = re.fullmatch(rf"{_NUMBER}\s*(kg|kgs|lb|lbs)?", text.strip(), re.IGNORECASE)
     if not match:
         raise InputError(field, f"'{text}' is not a weight; e.g. 100, 100kg or 225lb")
-    grams = _number(match[1]) * (LB_IN_G if (match[2] or "kg").lower().startswith("lb") else 1000)
+    number = _number(match[1], field, "e.g. 100, 100kg or 225lb")
+    grams = number * (LB_IN_G if (match[2] or "kg").lower().startswith("lb") else 1000)
     if not math.isfinite(grams):
         raise InputError(field, "must be 0 to 1000 kg, e.g. 100kg or 225lb")
     return check_weight(round(grams), field=field)

@@ -62,7 +62,22 @@ def test_distance_accepted(text: str, metres: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["0", "0km", "0m", "0.0001", "500.001", "501", "311mi", "-5", "five", "5 miles", "", "9" * 400],
+    [
+        "0",
+        "0km",
+        "0m",
+        "0.0001",
+        "500.001",
+        "501",
+        "311mi",
+        "-5",
+        "five",
+        "5 miles",
+        "",
+        "9" * 400,
+        "10,000m",
+        "1,500",
+    ],
 )
 def test_distance_refused(text: str) -> None:
     error = refused(lambda: p.parse_distance(text), "distance")
@@ -95,7 +110,19 @@ def test_duration_accepted(text: str, seconds: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "abc", "-5", "52:60", "1:60:00", "1:00:60", "1h5", "5 hours", "1e5", "9" * 5000 + ":00"],
+    [
+        "",
+        "abc",
+        "-5",
+        "52:60",
+        "1:60:00",
+        "1:00:60",
+        "1h5",
+        "5 hours",
+        "1e5",
+        "9" * 5000 + ":00",
+        "1,500",
+    ],
 )
 def test_duration_unparseable(text: str) -> None:
     error = refused(lambda: p.check_run_duration(p.parse_duration(text)), "duration")
@@ -171,6 +198,7 @@ def test_exercise_accepted(spec: str, exercise: Exercise) -> None:
         ("squat 5x5@2205lb", "1000 kg"),
         ("squat 5x5@-10", "100kg"),
         ("squat 5x5@heavy", "100kg"),
+        ("squat 5x5@1,000", "100kg"),
         ("squat 5x5@" + "9" * 400, "1000 kg"),
         ("squat " + "9" * 5000 + "x5", "1 to 50"),
         ("x" * 101 + " 5x5", "100 characters"),
