@@ -44,7 +44,7 @@ class RunJournalApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
     BINDINGS = [
         Binding("t", "mode('today')", "Today"),
-        Binding("l", "log_leg", "Leg day"),
+        Binding("l", "log_leg", "Legs"),
         Binding("r", "log_run", "Run"),
         Binding("c", "checkin", "Check-in"),
         Binding("h", "mode('history')", "History"),
@@ -98,17 +98,19 @@ class RunJournalApp(App[None]):
 
     # Actions -------------------------------------------------------------------
 
-    NAVIGATION = frozenset({"mode", "log_leg", "log_run", "checkin", "help"})
+    # Keys that leave what is on screen: off while a form or a dialog is open, so a
+    # stray letter never throws away what someone was typing.
+    NAVIGATION = frozenset({"mode", "log_leg", "log_run", "checkin", "help", "quit"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In a form or a dialog the single-letter keys belong to what is being typed or
-        # answered: finish (ctrl+s) or leave (escape) first.
         from textual.screen import ModalScreen
 
         from .screens.form import FormScreen
 
         if action in self.NAVIGATION and isinstance(self.screen, FormScreen | ModalScreen):
             return False
+        if action == "mode" and parameters and parameters[0] == self.current_mode:
+            return False  # already there: keep the footer short
         return True
 
     async def action_mode(self, mode: str) -> None:

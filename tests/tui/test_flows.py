@@ -271,3 +271,18 @@ def test_today_agrees_with_the_cli(demo_app: RunJournalApp) -> None:
 
 def test_date_is_a_parameter() -> None:
     assert TODAY == date(2026, 11, 24)
+
+
+async def test_typing_through_the_leg_form_never_leaves_it(app: RunJournalApp) -> None:
+    """Tab from field to field and type words with q, t, h, s in them: still the form."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await pilot.press(*"60", "tab", "9", "tab", "space", "tab")
+        await pilot.press(*"back squat", "tab", "5", "tab", "5", "tab", *"100", "tab")
+        assert app.screen.query_one("#duration", Input).value == "60"
+        name = app.screen.query(".exercise-row Input").first()
+        assert isinstance(name, Input)
+        assert name.value == "back squat"
+        await pilot.press("q", "t", "h", "s")  # on the remove button: nothing happens
+        assert type(app.screen).__name__ == "LegDayForm"
+        assert app.is_running

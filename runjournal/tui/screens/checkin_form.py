@@ -18,7 +18,7 @@ class CheckinForm(FormScreen):
     def compose(self) -> ComposeResult:
         entry = self.entry if isinstance(self.entry, Checkin) else None
         yield Static(self.heading, classes="form-title")
-        with VerticalScroll(classes="form"):
+        with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
                 yield Field("Date", "date", (entry.date if entry else self.app.today).isoformat())
                 yield Field(

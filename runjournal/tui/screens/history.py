@@ -28,7 +28,7 @@ class HistoryScreen(Screen[None]):
     app: RunJournalApp
     BINDINGS = [
         Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
+        Binding("d,delete", "delete", "Del"),
         Binding("o", "sort", "Sort"),
         Binding("O", "reverse", "Reverse", show=False),
         Binding("g", "newest", "Newest", show=False),
@@ -36,7 +36,7 @@ class HistoryScreen(Screen[None]):
         Binding("1", "kind('runs')", "Runs", show=False),
         Binding("2", "kind('legs')", "Leg days", show=False),
         Binding("3", "kind('checkins')", "Check-ins", show=False),
-        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
 

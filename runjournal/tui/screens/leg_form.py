@@ -25,7 +25,7 @@ class LegDayForm(FormScreen):
         leg = self.entry if isinstance(self.entry, LegDay) else None
         today = self.app.today.isoformat()
         yield Static(self.heading, classes="form-title")
-        with VerticalScroll(classes="form"):
+        with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
                 yield Field("Date", "date", leg.date.isoformat() if leg else today)
                 yield Field("Time", "time", (leg.time or "") if leg else "", placeholder="HH:MM")
@@ -38,7 +38,7 @@ class LegDayForm(FormScreen):
                 yield Field("RPE (1–10)", "rpe", str(leg.rpe) if leg else "", placeholder="1–10")
                 yield Checkbox("to failure", leg.to_failure if leg else False, id="to-failure")
             yield Label("Exercises  [dim](name · sets · reps · weight)[/dim]")
-            with VerticalScroll(id="exercises"):
+            with VerticalScroll(id="exercises", can_focus=False):
                 names = self.app.journal.exercise_names()
                 for exercise in (leg.exercises if leg else ()) or [None]:
                     yield ExerciseRow(names, exercise)

@@ -23,7 +23,7 @@ class RunForm(FormScreen):
         run = self.entry if isinstance(self.entry, Run) else None
         units = self.app.journal.settings().units
         yield Static(self.heading, classes="form-title")
-        with VerticalScroll(classes="form"):
+        with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
                 yield Field("Date", "date", (run.date if run else self.app.today).isoformat())
                 yield Field("Time", "time", (run.time or "") if run else "", placeholder="HH:MM")
@@ -49,10 +49,10 @@ class RunForm(FormScreen):
                         id="type",
                     )
                 yield Field(
-                    "RPE (1–10)", "rpe", str(run.rpe or "") if run else "", placeholder="optional"
+                    "RPE (1–10)", "rpe", str(run.rpe or "") if run else "", placeholder="opt."
                 )
                 yield Field(
-                    "HR (bpm)", "hr", str(run.hr or "") if run else "", placeholder="optional"
+                    "HR (bpm)", "hr", str(run.hr or "") if run else "", placeholder="opt."
                 )
             yield Field(
                 "Notes", "notes", run.notes if run else "", wide=True, max_length=p.MAX_NOTES

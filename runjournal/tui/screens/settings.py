@@ -36,7 +36,7 @@ class SettingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         settings = self.app.journal.settings()
         yield Header()
-        with VerticalScroll(id="settings"):
+        with VerticalScroll(id="settings", can_focus=False):
             yield Static("Profile", classes="section-title")
             with Horizontal(classes="form-row"):
                 for key in ("fitness_level", "recovery_rate", "units", "theme"):
