@@ -286,3 +286,39 @@ async def test_typing_through_the_leg_form_never_leaves_it(app: RunJournalApp) -
         await pilot.press("q", "t", "h", "s")  # on the remove button: nothing happens
         assert type(app.screen).__name__ == "LegDayForm"
         assert app.is_running
+
+
+async def test_the_open_app_sees_entries_logged_from_the_cli(app: RunJournalApp) -> None:
+    """Another process logs a leg day: Today and History refresh on their own."""
+    app.POLL_SECONDS = 0.1
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(HistoryTable)
+        assert table.row_count == 0
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "runjournal",
+                "log",
+                "leg",
+                "--duration",
+                "60",
+                "--rpe",
+                "9",
+                "--date",
+                (TODAY - timedelta(days=1)).isoformat(),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if table.row_count:
+                break
+        assert table.row_count == 1
+        await pilot.press("t")
+        await pilot.pause()
+        assert "EASY RECOVERY RUN" in banner_text(app)
