@@ -146,22 +146,13 @@ def test_processes_checking_in_at_once_all_succeed(isolated_journal: Path) -> No
         assert journal.count("checkin") == len(procs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: opening.inspect reads application_id from the main file's header, which is "
-    "stale while a new journal's first commits sit in its -wal file (the app has it open): "
-    "a second process refuses its own journal as 'an SQLite database of another application'",
-)
 def test_the_cli_opens_a_new_journal_the_app_still_has_open(isolated_journal: Path) -> None:
+    # Until the first checkpoint the new header (application_id) is only in the -wal.
     with Journal.open(isolated_journal):  # the TUI, say, started on a brand-new journal
         result = run_cli(isolated_journal, "log", "run", "--distance", "5", "--duration", "30")
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.xfail(
-    strict=False,  # a race: it fails on most runs, not on every one
-    reason="bug: same stale header as test_the_cli_opens_a_new_journal_the_app_still_has_open",
-)
 def test_processes_creating_a_new_journal_at_once_all_succeed(isolated_journal: Path) -> None:
     procs = [
         start_cli(isolated_journal, "log", "run", "--distance", "5", "--duration", "30")
@@ -185,3 +176,46 @@ def test_opening_a_journal_with_a_short_timeout_while_locked_raises_journal_erro
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def _page_one_from_wal(wal: bytes) -> bytes:
+    """The newest image of page 1 in a -wal file (format: sqlite.org/fileformat.html#walformat)."""
+    page_size = int.from_bytes(wal[8:12], "big")
+    newest = b""
+    for offset in range(32, len(wal) - 24 - page_size + 1, 24 + page_size):
+        if int.from_bytes(wal[offset : offset + 4], "big") == 1:
+            newest = wal[offset + 24 : offset + 24 + page_size]
+    return newest
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: opening.inspect's truncation check trusts the main file's header while "
+    "another process is checkpointing (SQLite copies page 1 before the pages that extend "
+    "the file), so a healthy journal in use is refused as 'damaged ... restore a backup'. "
+    "Seen in test_crash. Fix: skip that check while a non-empty -wal exists",
+)
+def test_a_journal_caught_mid_checkpoint_is_not_called_damaged(isolated_journal: Path) -> None:
+    _existing_journal(isolated_journal)
+    writer = sqlite3.connect(isolated_journal, isolation_level=None)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("BEGIN")
+        for n in range(400):
+            writer.execute(
+                "insert into runs (uid, date, distance_m, duration_s, type, notes) "
+                "values (?, '2026-11-01', 5000, 1800, 'easy', ?)",
+                [f"uid-{n}", "n" * 300],
+            )
+        writer.execute("COMMIT")
+        # A checkpoint has copied page 1 (with the new page count) but not yet the
+        # pages past the file's old end: the state another process can open it in.
+        page_one = _page_one_from_wal(Path(f"{isolated_journal}-wal").read_bytes())
+        with isolated_journal.open("r+b") as handle:
+            handle.write(page_one)
+        assert integrity(isolated_journal) == "ok"  # SQLite itself sees a healthy journal
+
+        with Journal.open(isolated_journal) as journal:
+            assert journal.count("run") == 400
+    finally:
+        writer.close()
