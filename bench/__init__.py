@@ -1,0 +1,1 @@
+"""runjournal's performance harness: `python -m bench` (or `make bench`) writes BENCHMARKS.md."""

@@ -1,0 +1,151 @@
+"""BENCHMARKS.md: the table of figures, the machine they were taken on, and how."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+from .measure import TERMINAL, Series
+
+
+def seconds_text(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+
+
+def memory_text(kb: float) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+@dataclass(frozen=True)
+class Row:
+    figure: str
+    ours: str
+    reference: str
+    ref_value: str
+    ratio: str
+    goal: str
+    verdict: str
+    detail: str = ""
+
+    @classmethod
+    def timed(cls, figure: str, ours: Series, reference: str, ref: Series, goal: float) -> Row:
+        ratio = ours.seconds / ref.seconds
+        detail = _detail(figure, ours, ref)
+        return cls(figure, seconds_text(ours.seconds), reference, seconds_text(ref.seconds),
+                   f"{ratio:.2f}", f"≤ {goal:g}", _verdict(ratio, goal), detail)  # fmt: skip
+
+    @classmethod
+    def memory(
+        cls, figure: str, ours: Series, reference: str, ref: Series, goal: float | None
+    ) -> Row:
+        ratio = ours.rss_kb / ref.rss_kb
+        return cls(
+            figure, memory_text(ours.rss_kb), reference, memory_text(ref.rss_kb),
+            f"{ratio:.2f}", f"≤ {goal:g}" if goal else "report",
+            _verdict(ratio, goal) if goal else "—",
+        )  # fmt: skip
+
+    @classmethod
+    def speedup(cls, figure: str, ours: Series, reference: str, ref: Series) -> Row:
+        ratio = ours.seconds / ref.seconds
+        detail = _detail(figure, ours, ref)
+        return cls(figure, seconds_text(ours.seconds), reference, seconds_text(ref.seconds),
+                   f"{ratio:.3f}", "report the speed-up",
+                   f"{1 / ratio:.0f}× faster" if ratio < 1 else "slower", detail)  # fmt: skip
+
+    @classmethod
+    def missing(cls, figure: str, reference: str, goal: float | None, why: str) -> Row:
+        return cls(figure, f"not measured: {why}", reference, "—", "—",
+                   f"≤ {goal:g}" if goal else "report", "not measured")  # fmt: skip
+
+
+def _detail(figure: str, ours: Series, ref: Series) -> str:
+    return f"{figure}: n={len(ours.samples)}, {_spread(ours)}; reference {_spread(ref)}"
+
+
+def _spread(series: Series) -> str:
+    low, high = series.spread()
+    return f"{seconds_text(low)}–{seconds_text(high)}"
+
+
+def _verdict(ratio: float, goal: float) -> str:
+    return "met" if ratio <= goal else "**missed**"
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory = f"{mem_kb / 1024 / 1024:.1f} GB"
+    except (OSError, StopIteration, ValueError):
+        memory = "unknown"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{cpu}, {os.cpu_count()} CPUs, {memory} RAM; {platform.platform()}",
+        "load average at start": load,
+        "software": (
+            f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, "
+            f"Textual {version('textual')}, sqlite-utils {version('sqlite-utils')}"
+        ),
+    }
+
+
+def write_report(
+    path: Path, rows: list[Row], about: dict[str, str], elapsed: float, *, quick: bool
+) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m bench`); do not edit by hand.",
+        "",
+        *(f"- **{key}**: {value}" for key, value in about.items()),
+        f"- **run took**: {elapsed:.0f} s" + (" (--quick: fewer runs, rough)" if quick else ""),
+        "",
+        "| figure | runjournal | reference | ratio | goal | |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *(
+            f"| {r.figure} | {r.ours} | {r.reference}: {r.ref_value} | {r.ratio} | {r.goal} "
+            f"| {r.verdict} |"
+            for r in rows
+        ),
+        "",
+        "## How these are taken",
+        "",
+        "- Every ratio compares two things measured in the same run, their runs interleaved "
+        "(A B, B A, ...) after one warm-up run each, so the noise of a shared machine falls "
+        "on both; each cell is the median.",
+        "- Journals are synthetic but made through runjournal's own parsers and "
+        "`Journal.import_all`: 1,000 and 100,000 entries of the same daily mix (runs, leg "
+        "days with exercises, a check-in every day), and a realistic 10-year journal "
+        "(~5 runs and 2 leg days a week, check-ins most days). Everything lives in a "
+        "temporary folder.",
+        "- Command-line figures are whole processes, spawn to exit. TUI figures come from "
+        "`bench/tui_driver.py`, one fresh interpreter per run, running the real app with "
+        f"`app.run()` on a {TERMINAL[0]}x{TERMINAL[1]} pseudo-terminal; the time is taken "
+        "when the frame that shows the thing measured has been written to the terminal. "
+        "Start-up figures count from spawning the process; History figures from the "
+        "keypress (after the previous screen settled) to the frame with the rows.",
+        "- Peak memory is the process's maximum resident set size (`wait4` / `ru_maxrss`).",
+        "- Nothing here is a test: a missed goal is reported, never asserted.",
+        "",
+        "## Spread (fastest–slowest run)",
+        "",
+        *(f"- {r.detail}" for r in rows if r.detail),
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
