@@ -695,3 +695,26 @@ def test_export_csv_reports_the_number_of_entries(
     assert run(["export", "--format", "csv", "-o", str(tmp_path / "out.csv")], today=TODAY) == 0
     assert len(list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))) == 2
     assert "Exported 2 entries" in capsys.readouterr().err
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: import restores an export's settings whenever the journal has no "
+    "entries, overriding settings the user already chose with `config set`",
+)
+def test_import_keeps_settings_the_user_chose(tmp_path: Path) -> None:
+    source = tmp_path / "source.db"
+    ok("--db", str(source), "checkin", "--soreness", "2")
+    ok("--db", str(source), "export", "-o", str(tmp_path / "e.json"))
+    ok("config", "set", "fitness_level", "advanced")
+    ok("import", str(tmp_path / "e.json"))
+    assert json.loads(ok("config", "show", "--json"))["fitness_level"] == "advanced"
+
+
+def test_import_into_a_new_journal_restores_settings(tmp_path: Path) -> None:
+    source = tmp_path / "source.db"
+    ok("--db", str(source), "config", "set", "recovery_rate", "fast")
+    ok("--db", str(source), "checkin", "--soreness", "2")
+    ok("--db", str(source), "export", "-o", str(tmp_path / "e.json"))
+    ok("import", str(tmp_path / "e.json"))
+    assert json.loads(ok("config", "show", "--json"))["recovery_rate"] == "fast"
