@@ -18,7 +18,13 @@ from ..domain.entries import Checkin, Entry, Exercise, Kind, LegDay, Run
 from ..domain.settings import Settings
 from .errors import JournalError
 from .migrations import SCHEMA_VERSION, migrations
-from .opening import APPLICATION_ID, check_writable, create_private, inspect
+from .opening import (
+    APPLICATION_ID,
+    check_writable,
+    check_writable_folder,
+    create_private,
+    inspect,
+)
 from .paging import HistoryQuery
 
 TABLES: dict[str, str] = {"run": "runs", "leg": "leg_days", "checkin": "checkins"}
@@ -75,6 +81,7 @@ class Journal:
         if state.exists:
             check_writable(path)
         else:
+            check_writable_folder(path)  # before creating anything: a refusal leaves no file
             create_private(path)
             check_writable(path)
         with translate_errors(path):
@@ -93,6 +100,26 @@ class Journal:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+        sqlite-utils' atomic() begins a deferred transaction: one that reads first and
+        writes later fails at once (SQLITE_BUSY_SNAPSHOT) if another process committed
+        in between, instead of waiting out the busy timeout. Nested uses are savepoints.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     def __enter__(self) -> Journal:
         return self
@@ -124,7 +151,7 @@ class Journal:
     def add(self, entry: Entry) -> Entry:
         """Store a new entry (a check-in replaces that date's check-in); return it with ids."""
         uid = entry.uid or str(uuid.uuid4())
-        with self.db.atomic():
+        with self._writing():
             if isinstance(entry, Checkin):
                 return self._put_checkin(entry, uid)
             cursor = self.db.execute(*self._insert_sql(entry, uid))
@@ -203,7 +230,7 @@ class Journal:
             raise KeyError(f"no {entry.kind} with id {entry.id}")
         row = self._row(entry)
         table = TABLES[entry.kind]
-        with self.db.atomic():
+        with self._writing():
             if isinstance(entry, Checkin):
                 clash = self.checkin_on(entry.date)
                 if clash is not None and clash.id != entry.id:
@@ -218,7 +245,7 @@ class Journal:
 
     def delete(self, kind: Kind, entry_id: int) -> bool:
         """Delete one entry; False if there was none."""
-        with self.db.atomic():
+        with self._writing():
             if kind == "leg":
                 self.db.execute("delete from leg_exercises where leg_day_id = ?", [entry_id])
             cursor = self.db.execute(f"delete from {TABLES[kind]} where id = ?", [entry_id])
@@ -378,7 +405,7 @@ class Journal:
         return Settings.from_stored(stored)
 
     def save_settings(self, settings: Settings) -> None:
-        with self.db.atomic():
+        with self._writing():
             self.db.table("settings").upsert_all(
                 ({"key": k, "value": str(v)} for k, v in settings.as_dict().items()), pk="key"
             )
@@ -391,7 +418,7 @@ class Journal:
 
     def save_checklist_items(self, status: str, items: Sequence[ChecklistItem]) -> None:
         """Replace one status's items with `items`, in order (add, remove, reword)."""
-        with self.db.atomic():
+        with self._writing():
             self.db.execute("delete from checklist_items where status = ?", [status])
             self.db.table("checklist_items").insert_all(
                 {"id": item.id, "status": status, "label": item.label, "position": n}
@@ -437,7 +464,7 @@ class Journal:
         of the import is kept.
         """
         added = skipped = 0
-        with self.db.atomic():
+        with self._writing():
             for entry in entries:
                 if entry.uid and self.has_uid(entry.uid):
                     skipped += 1
@@ -485,7 +512,14 @@ def backup_before_upgrade(path: Path, old_version: int) -> Path:
     """Copy a journal aside before a migration touches it: journal.db.v1-20261124T0712.bak."""
     stamp = datetime.now().astimezone().strftime("%Y%m%dT%H%M%S")
     dest = path.with_name(f"{path.name}.v{old_version}-{stamp}.bak")
-    fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    n = 1
+    while True:  # two attempts in one second (a retry, app and CLI together) get two copies
+        try:
+            fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            break
+        except FileExistsError:
+            n += 1
+            dest = path.with_name(f"{path.name}.v{old_version}-{stamp}-{n}.bak")
     os.close(fd)
     # Read-only source: making the copy must not change the file being copied.
     source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

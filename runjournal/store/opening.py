@@ -127,6 +127,15 @@ def create_private(path: Path) -> None:
         raise JournalError(f"cannot create the journal at {path}: {error.strerror}") from None
 
 
+def check_writable_folder(path: Path) -> None:
+    """Refuse early when the journal's folder exists but cannot be written."""
+    folder = path.parent
+    if folder.is_dir() and (
+        not os.access(folder, os.W_OK) or not folder.stat().st_mode & stat.S_IWUSR
+    ):
+        raise JournalError(f"{folder} is read-only; runjournal needs to write to it")
+
+
 def check_writable(path: Path) -> None:
     """Refuse a journal (or folder) that is read-only, before SQLite tries to write.
 
