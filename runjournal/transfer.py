@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -222,7 +223,7 @@ def _open(file: str) -> Iterator[IO[str]]:
 
 # Reading JSON as a stream ----------------------------------------------------------
 
-_WHITESPACE = " \t\n\r"
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
 _CHUNK_CHARS = 1 << 16
 
 
@@ -282,12 +283,9 @@ class JsonStream:
     def peek(self) -> str:
         """The next significant character ("" at the end of the file)."""
         while True:
-            buf, pos = self._buf, self._pos
-            while pos < len(buf) and buf[pos] in _WHITESPACE:
-                pos += 1
-            self._pos = pos
-            if pos < len(buf):
-                return buf[pos]
+            pos = self._pos = _WHITESPACE.match(self._buf, self._pos).end()  # type: ignore[union-attr]
+            if pos < len(self._buf):
+                return self._buf[pos]
             if not self._fill():
                 return ""
 
