@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from importlib import import_module
+from typing import TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -13,8 +15,11 @@ from textual.message import Message
 from textual.screen import Screen
 
 from ..domain.entries import Entry
-from ..store import Journal
+from ..store import Journal, JournalError
+from ..store.journal import as_journal_error
 from ..today import DayView, day_view
+
+T = TypeVar("T")
 
 
 def _screen(module: str, name: str) -> Screen[None]:
@@ -69,6 +74,23 @@ class RunJournalApp(App[None]):
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10)
 
+    def write(self, what: str, change: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run one change to the journal; if the journal refuses it, say so and go on.
+
+        Returns (True, the change's result), or (False, None) when it was not made (the
+        journal is locked past the busy timeout, the disk is full, the entry was deleted
+        elsewhere): the screen stays as it was, so nothing typed is lost.
+        """
+        try:
+            return True, change()
+        except sqlite3.Error as error:
+            problem = str(as_journal_error(error, self.journal.path or "journal"))
+        except (JournalError, KeyError) as error:
+            problem = str(error).strip("'\"")
+        self.bell()
+        self.notify(f"{what} failed: {problem}", title="Not saved", severity="error", timeout=8)
+        return False, None
+
     def view(self, day: date | None = None) -> DayView:
         """Today's (or `day`'s) advice and checklist, exactly as `runjournal advise` sees it."""
         return day_view(self.journal, day or self.today)
@@ -78,7 +100,10 @@ class RunJournalApp(App[None]):
     def _poll_journal(self) -> None:
         # data_version moves only when another connection commits: a CLI `log` while
         # the app is open shows up here within a poll.
-        version = self.journal.data_version()
+        try:
+            version = self.journal.data_version()
+        except sqlite3.Error:
+            return  # a passing lock; the next poll tries again
         if version != self._data_version:
             self._data_version = version
             self.journal_changed()
@@ -141,7 +166,9 @@ class RunJournalApp(App[None]):
             return
         from ..domain.entries import Checkin
 
-        self.journal.add(Checkin(self.today, soreness))
+        saved, _ = self.write("Check-in", lambda: self.journal.add(Checkin(self.today, soreness)))
+        if not saved:
+            return
         status = self.view().advice.status.replace("_", " ")
         self.notify(f"Soreness {soreness}/10 saved. Today: {status}.", title="Check-in")
         self.journal_changed()

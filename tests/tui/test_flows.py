@@ -322,3 +322,30 @@ async def test_the_open_app_sees_entries_logged_from_the_cli(app: RunJournalApp)
         await pilot.press("t")
         await pilot.pause()
         assert "EASY RECOVERY RUN" in banner_text(app)
+
+
+async def test_a_locked_journal_keeps_the_form_and_says_why(isolated_journal: Path) -> None:
+    """Another program holds the write lock past the busy timeout: nothing is lost."""
+    import sqlite3
+
+    journal = Journal.open(isolated_journal, busy_timeout=0.2)
+    app = RunJournalApp(journal, today=TODAY)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("r")
+        await type_into(pilot, "#distance", "5")
+        await type_into(pilot, "#duration", "30:00")
+        blocker = sqlite3.connect(isolated_journal, isolation_level=None)
+        blocker.execute("BEGIN EXCLUSIVE")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RunForm"
+        assert app.screen.query_one("#distance", Input).value == "5"
+        messages = [n.message for n in app._notifications]
+        assert any("locked" in m for m in messages)
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TodayScreen"
+    assert len(journal.entries("run")) == 1
+    journal.close()

@@ -77,11 +77,14 @@ class FormScreen(Screen[None]):
     def store(self, entry: Entry) -> None:
         journal = self.app.journal
         if self.entry is None:
-            saved = journal.add(entry)
+            ok, saved = self.app.write("Saving", lambda: journal.add(entry))
             verb = "Logged"
         else:
-            saved = journal.update(replace(entry, id=self.entry.id, uid=self.entry.uid))
+            changed = replace(entry, id=self.entry.id, uid=self.entry.uid)
+            ok, saved = self.app.write("Saving", lambda: journal.update(changed))
             verb = "Updated"
+        if not ok or saved is None:
+            return  # the form stays open with everything typed in it
         self.app.notify(f"{verb} {self.NOUN} {saved.id} ({saved.date}).", title="Saved")
         self.dismiss()
         self.app.journal_changed()

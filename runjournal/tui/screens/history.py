@@ -165,7 +165,12 @@ class HistoryScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and entry.id is not None:
-                self.app.journal.delete(entry.kind, entry.id)
+                kind, number = entry.kind, entry.id
+                deleted, _ = self.app.write(
+                    "Deleting", lambda: self.app.journal.delete(kind, number)
+                )
+                if not deleted:
+                    return
                 self.app.notify(f"Deleted {noun} {entry.id} ({entry.date}).", title="Deleted")
                 self.app.journal_changed()
 

@@ -51,9 +51,7 @@ class RunForm(FormScreen):
                 yield Field(
                     "RPE (1–10)", "rpe", str(run.rpe or "") if run else "", placeholder="opt."
                 )
-                yield Field(
-                    "HR (bpm)", "hr", str(run.hr or "") if run else "", placeholder="opt."
-                )
+                yield Field("HR (bpm)", "hr", str(run.hr or "") if run else "", placeholder="opt.")
             yield Field(
                 "Notes", "notes", run.notes if run else "", wide=True, max_length=p.MAX_NOTES
             )

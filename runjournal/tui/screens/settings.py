@@ -119,7 +119,9 @@ class SettingsScreen(Screen[None]):
         updated = current.with_value(key, value)
         if updated == current:
             return
-        journal.save_settings(updated)
+        saved, _ = self.app.write("Saving settings", lambda: journal.save_settings(updated))
+        if not saved:
+            return
         if not quiet:
             self.app.notify(f"{LABELS.get(key, key)}: {getattr(updated, key)}", title="Saved")
         self.app.journal_changed()
@@ -168,28 +170,36 @@ class SettingsScreen(Screen[None]):
         else:
             taken = {i.id for i in self.app.journal.checklist_items()}
             items.append(ChecklistItem(new_item_id(label, taken), self.status, label, len(items)))
-        self.app.journal.save_checklist_items(self.status, items)
+        if not self._save_items(items):
+            return
         self.query_one("#label", Input).value = ""
         self.query_one("#add-item", Button).label = "Add"
         self._show_items()
         self.app.journal_changed()
+
+    def _save_items(self, items: list[ChecklistItem]) -> bool:
+        """Store this status's items in order; False (and a message) if it failed."""
+        status, journal = self.status, self.app.journal
+        saved, _ = self.app.write(
+            "Saving the checklist", lambda: journal.save_checklist_items(status, items)
+        )
+        return saved
 
     def action_remove_item(self) -> None:
         options = self.query_one("#items", OptionList)
         if not options.has_focus or options.highlighted is None:
             return
         gone = options.get_option_at_index(options.highlighted).id
-        self.app.journal.save_checklist_items(
-            self.status, [i for i in self._items() if i.id != gone]
-        )
+        if not self._save_items([i for i in self._items() if i.id != gone]):
+            return
         self._show_items()
         self.app.notify("Item removed.", title="Checklist")
         self.app.journal_changed()
 
     @on(Button.Pressed, "#reset-items")
     def _reset(self) -> None:
-        defaults = [i for i in default_items() if i.status == self.status]
-        self.app.journal.save_checklist_items(self.status, defaults)
+        if not self._save_items([i for i in default_items() if i.status == self.status]):
+            return
         self._show_items()
         self.app.notify(f"{STATUS_LABELS[self.status]} checklist reset.", title="Checklist")
         self.app.journal_changed()

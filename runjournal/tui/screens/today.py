@@ -78,4 +78,9 @@ class TodayScreen(Screen[None]):
 
     @on(Checklist.Toggled)
     def tick(self, event: Checklist.Toggled) -> None:
-        self.app.journal.set_tick(self.app.today, event.item_id, event.done)
+        app = self.app
+        ticked, _ = app.write(
+            "Ticking", lambda: app.journal.set_tick(app.today, event.item_id, event.done)
+        )
+        if not ticked:
+            self.refresh_view()  # show the tick as it really is
