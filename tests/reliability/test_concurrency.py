@@ -105,13 +105,10 @@ def _hold_write_lock(path: Path, seconds: float, ready: threading.Event) -> None
     conn.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Journal writes use sqlite-utils' deferred BEGIN; a check-in reads before it "
-    "writes, so a writer that commits meanwhile makes it fail at once (SQLITE_BUSY_SNAPSHOT) "
-    "instead of waiting its busy timeout. Fix: BEGIN IMMEDIATE for write transactions.",
-)
-def test_a_checkin_waits_for_a_short_lock_instead_of_failing(isolated_journal: Path) -> None:
+@pytest.mark.parametrize("write", ["checkin", "import"])
+def test_a_write_that_reads_first_waits_for_a_short_lock_instead_of_failing(
+    isolated_journal: Path, write: str
+) -> None:
     _existing_journal(isolated_journal)
     ready = threading.Event()
     holder = threading.Thread(target=_hold_write_lock, args=(isolated_journal, 0.5, ready))
@@ -120,17 +117,15 @@ def test_a_checkin_waits_for_a_short_lock_instead_of_failing(isolated_journal: P
         ready.wait(10)
         with Journal.open(isolated_journal) as journal:
             # Far shorter than the 5 s busy timeout: this must wait, then succeed.
-            journal.add(Checkin(date=date(2026, 11, 24), soreness=3))
-            assert journal.count("checkin") == 1
+            if write == "checkin":
+                journal.add(Checkin(date=date(2026, 11, 24), soreness=3))
+            else:  # import_all asks whether each uid is known before it inserts
+                run = Run(date=date(2026, 11, 24), distance_m=5000, duration_s=1800, uid="u-1")
+                assert journal.import_all([run]) == (1, 0)
     finally:
         holder.join()
 
 
-@pytest.mark.xfail(
-    strict=False,  # a race: it fails on most runs, not on every one
-    reason="bug: concurrent check-ins fail with 'locked' long before the busy timeout "
-    "(deferred BEGIN, see test_a_checkin_waits_for_a_short_lock_instead_of_failing)",
-)
 def test_processes_checking_in_at_once_all_succeed(isolated_journal: Path) -> None:
     _existing_journal(isolated_journal)
     procs = [

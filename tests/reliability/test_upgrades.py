@@ -233,12 +233,6 @@ def test_rehearsal_failed_upgrade_changes_nothing_and_keeps_the_backup(
         _assert_v1_content(journal)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: backup_before_upgrade names the copy to the second and opens it with "
-    "O_EXCL; a second upgrade attempt in the same second (a retry, or the app and a command "
-    "starting together) dies with an uncaught FileExistsError traceback",
-)
 def test_rehearsal_two_upgrade_attempts_in_one_second_do_not_crash(
     v1_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
