@@ -632,7 +632,7 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
                 raise
             fail("output", f"cannot write {output}: {error.strerror or error}")
     if output:
-        click.echo(f"Exported {count} entries to {output}.", err=True)
+        click.echo(f"Exported {count} entries to {click.format_filename(output)}.", err=True)
 
 
 @cli.command("import")
@@ -671,7 +671,7 @@ def backup(ctx: Context, file: str, force: bool) -> None:
             journal.backup_to(dest)
     except OSError as error:  # name too long, no permission, disk full
         fail("FILE", f"cannot write {dest}: {error.strerror or error}")
-    click.echo(f"Backed up {ctx.path} to {dest}.")
+    click.echo(f"Backed up {click.format_filename(ctx.path)} to {click.format_filename(dest)}.")
 
 
 def _refuse_journal_files(ctx: Context, dest: Path, field: str) -> None:
@@ -694,6 +694,30 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
+_LINE_BREAKS = str.maketrans(
+    {
+        "\n": "\\n",
+        "\r": "\\r",
+        "\x0b": "\\v",
+        "\x0c": "\\f",
+        "\x85": "\\x85",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
+def say_error(message: str) -> None:
+    """Print `error: message` as exactly one line, whatever the input it quotes held.
+
+    Line breaks a user typed are shown escaped, and bytes that are not text (a file
+    name from another encoding) as backslash escapes, so nothing can split or crash it.
+    """
+    line = message.translate(_LINE_BREAKS)
+    line = line.encode("utf-8", "backslashreplace").decode("utf-8")
+    click.echo(f"error: {line}", err=True)
+
+
 def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
     """Run the CLI on `argv` (default: sys.argv) and return the exit code.
 
@@ -704,32 +728,32 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="runjournal", standalone_mode=False, obj=today)
     except InputError as error:
-        click.echo(f"error: {error}", err=True)
+        say_error(f"{error}")
         return 2
     except click.exceptions.Exit as done:
         return int(done.exit_code or 0)
     except click.exceptions.Abort:
-        click.echo("error: aborted", err=True)
+        say_error("aborted")
         return 2
     except click.exceptions.NoArgsIsHelpError as error:
         # `runjournal log` alone: one line naming the commands, not the whole help page.
         group = error.ctx.command if error.ctx is not None else None
         names = ", ".join(group.list_commands(error.ctx)) if isinstance(group, click.Group) else ""
         path = error.ctx.command_path if error.ctx is not None else "runjournal"
-        click.echo(f"error: {path} needs a command: {names} (see `{path} --help`)", err=True)
+        say_error(f"{path} needs a command: {names} (see `{path} --help`)")
         return 2
     except click.ClickException as error:
         where = getattr(error, "ctx", None)
         hint = f" (see `{where.command_path} --help`)" if where is not None else ""
-        click.echo(f"error: {error.format_message()}{hint}", err=True)
+        say_error(f"{error.format_message()}{hint}")
         return 2
     except JournalError as error:
-        click.echo(f"error: {error}", err=True)
+        say_error(f"{error}")
         return 1
     except sqlite3.Error as error:
         # Opening succeeded but a later statement failed (locked past the busy timeout,
         # disk full, damaged page): still a journal problem, still no traceback.
-        click.echo(f"error: {as_journal_error(error, journal_path_for_errors(argv))}", err=True)
+        say_error(f"{as_journal_error(error, journal_path_for_errors(argv))}")
         return 1
     except (_PipeClosed, BrokenPipeError):
         # `runjournal history | head`: the reader left; that is not an error. Point
@@ -745,7 +769,7 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
     except OSError as error:
         # A file the command was pointed at cannot be used (name too long, disk full...).
         where = f" {error.filename}" if error.filename else ""
-        click.echo(f"error: cannot use{where}: {error.strerror or error}", err=True)
+        say_error(f"cannot use{where}: {error.strerror or error}")
         return 1
     except KeyboardInterrupt:
         return 130

@@ -162,7 +162,11 @@ def csv_lines(entries: Iterable[Entry], *, with_uid: bool) -> Iterator[str]:
     """CSV text, one line at a time: one row per entry, the columns of SPEC §5."""
     columns = (*CSV_COLUMNS, "uid") if with_uid else CSV_COLUMNS
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    # RFC 4180 line ends: with "\n" the csv module leaves a field holding a lone "\r"
+    # unquoted, and a spreadsheet splits that row in two.
+    writer = csv.DictWriter(
+        buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n"
+    )
     writer.writeheader()
     for entry in entries:
         writer.writerow(csv_row(entry, with_uid=with_uid))

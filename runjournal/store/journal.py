@@ -7,7 +7,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -580,8 +580,3 @@ def _checkin(row: dict[str, Any]) -> Checkin:
         id=row["id"],
         uid=row["uid"],
     )
-
-
-def advisor_window(day: date) -> tuple[date, date]:
-    """The dates whose leg days can matter for advice on `day`."""
-    return day - timedelta(days=7), day

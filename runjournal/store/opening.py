@@ -53,7 +53,8 @@ def inspect(path: Path, schema_version: int) -> FileState:
         raise JournalError(f"{path} is not a runjournal journal (not an SQLite database)")
     app_id = int.from_bytes(header[68:72], "big")
     user_version = int.from_bytes(header[60:64], "big")
-    if _has_wal(path):
+    wal = _has_wal(path)
+    if wal:
         # In WAL mode the newest header lives in the -wal file until a checkpoint (a new
         # journal another process has open, say): ask SQLite, read-only, instead.
         app_id, user_version = _read_ids(path)
@@ -62,7 +63,10 @@ def inspect(path: Path, schema_version: int) -> FileState:
     pages = int.from_bytes(header[28:32], "big")
     # The in-header page count is valid only when "version-valid-for" matches the
     # change counter; then a shorter file was truncated (copied half-way, disk full).
-    if header[24:28] == header[92:96] and pages and info.st_size < pages * page_size:
+    # Not while a -wal holds pages: a checkpoint in another process writes page 1
+    # before the pages that grow the file, and that journal is healthy.
+    wal = _has_wal(path)
+    if not wal and header[24:28] == header[92:96] and pages and info.st_size < pages * page_size:
         raise JournalError(
             f"{path} is damaged: it is shorter than its own header says (truncated?). "
             "Restore a backup (see `runjournal --help`)."
@@ -89,30 +93,27 @@ def _has_wal(path: Path) -> bool:
         return False
 
 
-def _read_ids(path: Path) -> tuple[int, int]:
-    """application_id and user_version as SQLite sees them, through a read-only connection."""
+def _ask(path: Path, *queries: str) -> list[int]:
+    """Numbers SQLite reports about a file, through a read-only connection."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-            return int(app_id) & 0xFFFFFFFF, int(user_version)
+            return [int(conn.execute(query).fetchone()[0]) for query in queries]
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         raise JournalError(f"{path} is damaged or not an SQLite database") from None
+
+
+def _read_ids(path: Path) -> tuple[int, int]:
+    """application_id and user_version as SQLite sees them (the -wal file included)."""
+    app_id, user_version = _ask(path, "PRAGMA application_id", "PRAGMA user_version")
+    return app_id & 0xFFFFFFFF, user_version
 
 
 def _has_tables(path: Path) -> bool:
-    """Whether an SQLite file without an application id holds anything (read-only look)."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("select count(*) from sqlite_master").fetchone()[0] > 0
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        raise JournalError(f"{path} is damaged or not an SQLite database") from None
+    """Whether an SQLite file without an application id holds anything."""
+    return _ask(path, "select count(*) from sqlite_master")[0] > 0
 
 
 def create_private(path: Path) -> None:
