@@ -183,13 +183,6 @@ def _page_one_from_wal(wal: bytes) -> bytes:
     return newest
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: opening.inspect's truncation check trusts the main file's header while "
-    "another process is checkpointing (SQLite copies page 1 before the pages that extend "
-    "the file), so a healthy journal in use is refused as 'damaged ... restore a backup'. "
-    "Seen in test_crash. Fix: skip that check while a non-empty -wal exists",
-)
 def test_a_journal_caught_mid_checkpoint_is_not_called_damaged(isolated_journal: Path) -> None:
     _existing_journal(isolated_journal)
     writer = sqlite3.connect(isolated_journal, isolation_level=None)

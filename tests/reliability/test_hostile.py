@@ -200,13 +200,6 @@ def test_a_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: `backup` echoes the destination path to stdout as is; a file name of bytes "
-    "that are not UTF-8 (a surrogate in Python) crashes a strict-UTF-8 stdout (the default "
-    "in an en_US.UTF-8 terminal) with a traceback after the copy is made. Fix: "
-    "click.format_filename() for paths in messages",
-)
 def test_a_file_name_that_is_not_utf8_is_echoed_without_a_traceback(tmp_path: Path) -> None:
     path = _journal(tmp_path / "journal.db", runs=1)
     dest = tmp_path / "copy-\udcfe.db"  # the bytes b"copy-\xfe.db" on disk

@@ -214,12 +214,6 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(
     assert all(e.startswith("'") for e in exercises), exercises
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: output.csv_lines writes with lineterminator='\\n', so the csv module does not "
-    "quote a field holding a lone carriage return (notes are stored exactly as typed): the "
-    "row breaks in two for spreadsheets and csv readers. Fix: lineterminator='\\r\\n'",
-)
 def test_csv_stays_one_row_per_entry_whatever_the_notes_hold(
     isolated_journal: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
