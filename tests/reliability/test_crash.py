@@ -85,14 +85,14 @@ def _trial(
     folder: Path,
     trial: int,
     rng: random.Random,
-    span: tuple[float, float],
+    spans: tuple[float, float],
     tally: Tally,
 ) -> tuple[float, float]:
     """One trial. span: how long an import and a `log` take (0, 0: calibrate, no kills).
 
     Returns how long this trial's import and its slowest `log` took.
     """
-    span, log_span = span
+    span, log_span = spans
     source = folder / f"import-{trial}.json"
     exercises = _write_import(source, trial)
     # (moment after the import starts, action, logger number); -1 is the importer.

@@ -40,7 +40,7 @@ def _snapshot(path: Path) -> dict[str, Any]:
         entries = {
             e.uid: {k: v for k, v in vars(e).items() if k != "id"}
             for kind in ("run", "leg", "checkin")
-            for e in journal.entries(kind)  # type: ignore[arg-type]
+            for e in journal.entries(kind)
         }
         return {
             "entries": entries,
@@ -106,7 +106,7 @@ def test_a_bare_list_of_entries_imports_without_uids(
     assert code == 0, err
     assert "Imported 2 entries" in out
     with Journal.open(db) as journal:
-        assert all(e.uid for kind in ("run", "checkin") for e in journal.entries(kind))  # type: ignore[arg-type]
+        assert all(e.uid for kind in ("run", "checkin") for e in journal.entries(kind))
 
 
 def _export_of(full: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:

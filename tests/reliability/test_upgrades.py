@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -71,14 +72,10 @@ def _without_ids(entry: Entry) -> dict[str, object]:
 
 
 def _assert_v1_content(journal: Journal) -> None:
-    stored = {
-        e.uid: e
-        for kind in ("run", "leg", "checkin")
-        for e in journal.entries(kind)  # type: ignore[arg-type]
-    }
+    stored = {e.uid: e for kind in ("run", "leg", "checkin") for e in journal.entries(kind)}
     assert len(stored) == len(EXPECTED)
     for entry in EXPECTED:
-        assert _without_ids(stored[entry.uid]) == _without_ids(entry)  # type: ignore[index]
+        assert _without_ids(stored[entry.uid]) == _without_ids(entry)
     assert journal.settings() == make_v1.SETTINGS
     items = journal.checklist_items()
     assert make_v1.CUSTOM_ITEM in items
@@ -162,12 +159,12 @@ def test_a_newer_journal_is_refused_byte_for_byte_untouched(v1_copy: Path, args:
 # Rehearsals: one more migration on top of the real ones --------------------------------
 
 
-def _extended(*extra: object) -> Migrations:
+def _extended(*extra: Callable[[Database], None]) -> Migrations:
     rehearsal = Migrations(migrations.name)
     for m in migrations._migrations:
         rehearsal(name=m.name)(m.fn)
     for fn in extra:
-        rehearsal()(fn)  # type: ignore[arg-type]
+        rehearsal()(fn)
     return rehearsal
 
 
