@@ -30,7 +30,7 @@ from .measure import (
 )
 from .report import Row, machine, write_report
 
-REPEATS = {"process": 7, "import": 5, "tui": 5, "datatable": 2}
+REPEATS = {"process": 7, "import": 5, "tui": 7, "datatable": 2}
 
 
 class Bench:

@@ -191,3 +191,14 @@ def test_not_utf8(journal: Journal, tmp_path: Path) -> None:
     path.write_bytes(b'[{"kind": "run", "notes": "caf\xe9"}]')
     with pytest.raises(InputError, match="not UTF-8"):
         import_file(journal, str(path), TODAY)
+
+
+def test_a_byte_order_mark_is_allowed(journal: Journal, tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps([_run(1)]), encoding="utf-8-sig")
+    assert import_file(journal, str(path), TODAY) == (1, 0)
+
+
+def test_standard_input(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps([_run(1), _run(2)])))
+    assert import_file(journal, "-", TODAY) == (2, 0)
