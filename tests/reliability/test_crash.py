@@ -74,6 +74,7 @@ class Tally:
     imports_rolled_back: int = 0
     imports_killed_after_commit: int = 0
     refusals: Counter[str] = field(default_factory=Counter)  # exit 1, by reason
+    examples: dict[str, str] = field(default_factory=dict)  # reason -> its first message
     logs_confirmed: int = 0
     logs_killed: int = 0
     confirmed: dict[int, str] = field(default_factory=dict)  # run id -> its notes
@@ -144,6 +145,7 @@ def _trial(
             assert proc.returncode == 1, (proc.returncode, err)
             assert err.startswith("error: "), err
             tally.refusals[_reason(err)] += 1
+            tally.examples.setdefault(_reason(err), err.strip()[:300])
     assert "Traceback" not in import_err, import_err
     if importer.returncode == -signal.SIGKILL:
         tally.killed += 1
@@ -151,6 +153,7 @@ def _trial(
         # Allowed by the promise (nothing half-written), but counted: see the report.
         assert import_err.startswith("error: "), import_err
         tally.refusals["import: " + _reason(import_err)] += 1
+        tally.examples.setdefault("import: " + _reason(import_err), import_err.strip()[:300])
     else:
         assert importer.returncode == 0, (importer.returncode, import_out, import_err)
         assert f"Imported {ENTRIES} entries" in import_out, import_out
@@ -238,6 +241,7 @@ def test_sigkill_at_random_moments_loses_nothing_saved(
         imports_rolled_back=tally.imports_rolled_back,
         imports_killed_after_commit=tally.imports_killed_after_commit,
         refusals=dict(tally.refusals),
+        refusal_messages=tally.examples,
         logs_confirmed=tally.logs_confirmed,
         logs_killed=tally.logs_killed,
         entries_checked=checked,
