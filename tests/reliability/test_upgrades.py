@@ -84,10 +84,14 @@ def _assert_v1_content(journal: Journal) -> None:
     assert ticks == {(d.isoformat(), i) for d, i in make_v1.TICKS}
 
 
-def test_the_fixture_is_a_version_1_journal() -> None:
-    assert _pragma(V1, "user_version") == 1
-    assert _pragma(V1, "application_id") == APPLICATION_ID
-    assert integrity(V1) == "ok"
+def test_the_fixture_is_a_version_1_journal(v1_copy: Path) -> None:
+    # Read through a copy: even a read-only connection leaves -shm/-wal files beside
+    # the journal it reads, and the repository's fixture folder must stay clean.
+    assert sha256(v1_copy) == sha256(V1)
+    assert _pragma(v1_copy, "user_version") == 1
+    assert _pragma(v1_copy, "application_id") == APPLICATION_ID
+    assert integrity(v1_copy) == "ok"
+    assert sorted(p.name for p in FIXTURES.iterdir() if "journal-v1" in p.name) == [V1.name]
 
 
 def test_a_v1_journal_opens_with_every_field_intact(v1_copy: Path) -> None:
