@@ -250,7 +250,10 @@ def datatable_rows(bench: Bench) -> list[Row]:
     )
     title = "History open, 100k (keypress to rows)"
     reference = "a Textual `DataTable` filled with all 100k rows"
-    return [Row.speedup(title, runs["ours"], reference, runs["ref"])]
+    return [
+        Row.speedup(title, runs["ours"], reference, runs["ref"]),
+        Row.memory("peak memory, the same two", runs["ours"], reference, runs["ref"], goal=None),
+    ]
 
 
 SECTIONS: list[tuple[str, Callable[[Bench], list[Row]], bool]] = [
