@@ -280,7 +280,8 @@ PLACEHOLDERS: dict[str, list[tuple[str, str, float | None]]] = {
         ("peak memory with History open, 100k", "the minimal Textual app", 1.6),
     ],
     "History vs DataTable": [
-        ("History open, 100k", "a Textual `DataTable` with all 100k rows", None)
+        ("History open, 100k", "a Textual `DataTable` with all 100k rows", None),
+        ("peak memory, the same two", "a Textual `DataTable` with all 100k rows", None),
     ],
 }
 
