@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -98,6 +97,8 @@ def render_checklist(view: DayView) -> str:
 
 def history_table(entries: Iterable[Entry], units: str) -> str:
     """An aligned table that reads at 80 columns; notes take what width is left."""
+    import shutil  # only the table needs the terminal's width
+
     width = max(80, shutil.get_terminal_size((80, 24)).columns)
     header = f"{'KIND':<7} {'ID':>5}  {'DATE':<10} {'TIME':<5}  {'WHAT':<40}  NOTES"
     lines = [header]

@@ -5,8 +5,8 @@ Both the CLI and the TUI call this, so they can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from .domain.advisor import LOOKBACK_DAYS, Advice, advise
 from .domain.checklist import ChecklistEntry, checklist_for
@@ -18,8 +18,7 @@ def local_today() -> date:
     return datetime.now().astimezone().date()
 
 
-@dataclass(frozen=True)
-class DayView:
+class DayView(NamedTuple):
     advice: Advice
     checklist: list[ChecklistEntry]
 

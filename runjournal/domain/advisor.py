@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .entries import Checkin, LegDay
 from .settings import Settings
@@ -48,8 +48,7 @@ def recovery_days(load: Load, settings: Settings) -> int:
     return max(1, min(4, days))
 
 
-@dataclass(frozen=True)
-class LegDayFact:
+class LegDayFact(NamedTuple):
     """A leg day as the advisor saw it on the target date."""
 
     leg: LegDay

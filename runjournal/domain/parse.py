@@ -21,14 +21,15 @@ LB_IN_G = 453.59237
 MI_IN_M = 1609.344
 
 _NUMBER = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
-_DISTANCE_RE = re.compile(rf"^{_NUMBER}\s*(km|k|mi|m)?$", re.IGNORECASE)
-_HMS_UNITS_RE = re.compile(
+# Patterns as strings: `re` compiles each on first use and caches it, so commands that
+# parse nothing (`advise`) do not pay for compiling them at start-up.
+_DISTANCE_RE = rf"^{_NUMBER}\s*(km|k|mi|m)?$"
+_HMS_UNITS_RE = (
     r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?\s*"
-    r"(?:(?P<s>\d+)\s*s)?$",
-    re.IGNORECASE,
+    r"(?:(?P<s>\d+)\s*s)?$"
 )
-_CLOCK_RE = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$")
-_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK_RE = r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$"
+_TIME_RE = r"^(\d{1,2}):(\d{2})$"
 
 RUN_TYPES = ("recovery", "easy", "long", "tempo", "hills", "intervals", "race")
 DISTANCE_EXAMPLE = "e.g. 5, 5km, 3.1mi or 800m"
@@ -83,7 +84,7 @@ def parse_time(text: str | None, *, field: str = "time") -> str | None:
     """Parse an optional HH:MM time of day into a zero-padded string."""
     if text is None or not text.strip():
         return None
-    match = _TIME_RE.match(text.strip())
+    match = re.match(_TIME_RE, text.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise InputError(field, f"'{text}' is not a time of day; use HH:MM, e.g. 07:30")
     return f"{int(match[1]):02d}:{match[2]}"
@@ -91,7 +92,7 @@ def parse_time(text: str | None, *, field: str = "time") -> str | None:
 
 def parse_distance(text: str, *, field: str = "distance") -> int:
     """Parse a distance (km by default, or km/mi/m) into whole metres."""
-    match = _DISTANCE_RE.match(text.strip())
+    match = re.match(_DISTANCE_RE, text.strip(), re.IGNORECASE)
     if not match:
         raise InputError(field, f"'{text}' is not a distance; {DISTANCE_EXAMPLE}")
     value = _number(match[1], field, DISTANCE_EXAMPLE)
@@ -114,7 +115,7 @@ def parse_duration(text: str, *, field: str = "duration") -> int:
     """Parse H:MM:SS, MM:SS, 45m, 1h05m or a bare number of minutes into seconds."""
     value = text.strip()
     seconds: float | None = None
-    clock = _CLOCK_RE.match(value)
+    clock = re.match(_CLOCK_RE, value)
     if clock:
         a, b = whole_number(clock[1]), whole_number(clock[2])
         if clock[3] is None:  # MM:SS
@@ -124,7 +125,7 @@ def parse_duration(text: str, *, field: str = "duration") -> int:
     elif re.fullmatch(_NUMBER, value):
         seconds = _number(value, field, DURATION_EXAMPLE) * 60
     elif value:
-        units = _HMS_UNITS_RE.match(value)
+        units = re.match(_HMS_UNITS_RE, value, re.IGNORECASE)
         if units and any(units.group(k) for k in "hms"):
             seconds = (
                 float(units["h"] or 0) * 3600

@@ -5,11 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -25,13 +24,22 @@ from .opening import (
     create_private,
     inspect,
 )
-from .paging import HistoryQuery
+
+if TYPE_CHECKING:  # imported where used: the History screen, not every command
+    from .paging import HistoryQuery
 
 TABLES: dict[str, str] = {"run": "runs", "leg": "leg_days", "checkin": "checkins"}
 BUSY_TIMEOUT_S = 5.0
 # Newest first; a missing time sorts after the timed entries of the same day.
 NEWEST_FIRST = "date desc, coalesce(time, '') desc, id desc"
 ORDER = {"runs": NEWEST_FIRST, "leg_days": NEWEST_FIRST, "checkins": "date desc, id desc"}
+
+
+def new_uid() -> str:
+    """A new entry's identity across export and import (SPEC §6)."""
+    import uuid  # only commands that add entries pay for importing it
+
+    return str(uuid.uuid4())
 
 
 def as_journal_error(error: sqlite3.Error, path: Path | str) -> JournalError:
@@ -150,7 +158,7 @@ class Journal:
 
     def add(self, entry: Entry) -> Entry:
         """Store a new entry (a check-in replaces that date's check-in); return it with ids."""
-        uid = entry.uid or str(uuid.uuid4())
+        uid = entry.uid or new_uid()
         with self._writing():
             if isinstance(entry, Checkin):
                 return self._put_checkin(entry, uid)
@@ -469,7 +477,7 @@ class Journal:
                 if entry.uid and self.has_uid(entry.uid):
                     skipped += 1
                     continue
-                uid = entry.uid or str(uuid.uuid4())
+                uid = entry.uid or new_uid()
                 if isinstance(entry, Checkin):
                     self._put_checkin(entry, uid)
                 else:

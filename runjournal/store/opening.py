@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import JournalError
 
@@ -20,8 +20,7 @@ APPLICATION_ID = 0x524A4E4C  # "RJNL"
 _MAGIC = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     exists: bool  # False: a new journal will be created (missing or empty file)
     user_version: int = 0
 
