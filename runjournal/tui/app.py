@@ -38,22 +38,24 @@ class RunJournalApp(App[None]):
     CSS_PATH = "runjournal.tcss"
     # Screens are imported and built the first time someone goes there, so start-up
     # loads and builds Today only.
-    MODES = {
-        "today": lambda: _screen("today", "TodayScreen"),
+    # Today is the base screen, always at the bottom of the stack; History and Settings
+    # are built the first time someone goes there, kept, and pushed on top of Today.
+    # (Named modes would also do, but entering a new mode at start-up makes Textual
+    # re-read and re-apply all CSS: about a third of the time to the first frame.)
+    SCREENS = {
         "history": lambda: _screen("history", "HistoryScreen"),
         "settings": lambda: _screen("settings", "SettingsScreen"),
     }
-    DEFAULT_MODE = "today"
     # Classes on every screen by size, so the stylesheet can tighten at 80x24.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
     BINDINGS = [
-        Binding("t", "mode('today')", "Today"),
+        Binding("t", "go('today')", "Today"),
         Binding("l", "log_leg", "Legs"),
         Binding("r", "log_run", "Run"),
         Binding("c", "checkin", "Check-in"),
-        Binding("h", "mode('history')", "History"),
-        Binding("s", "mode('settings')", "Settings"),
+        Binding("h", "go('history')", "History"),
+        Binding("s", "go('settings')", "Settings"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -66,6 +68,9 @@ class RunJournalApp(App[None]):
         self.startup_warnings: list[str] = []
         super().__init__()
         self._data_version = journal.data_version()
+
+    def get_default_screen(self) -> Screen[None]:
+        return _screen("today", "TodayScreen")
 
     def on_mount(self) -> None:
         self.theme = self.journal.settings().theme
@@ -114,18 +119,15 @@ class RunJournalApp(App[None]):
             screen.post_message(JournalChanged())
 
     def _all_screens(self) -> Iterable[Screen[object]]:
-        seen: set[int] = set()
-        for stack in self._screen_stacks.values():
-            for screen in stack:
-                if id(screen) not in seen:
-                    seen.add(id(screen))
-                    yield screen
+        # Screens not on the stack (History after going back to Today) re-read the
+        # journal when they are shown again.
+        yield from self.screen_stack
 
     # Actions -------------------------------------------------------------------
 
     # Keys that leave what is on screen: off while a form or a dialog is open, so a
     # stray letter never throws away what someone was typing.
-    NAVIGATION = frozenset({"mode", "log_leg", "log_run", "checkin", "help", "quit"})
+    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "quit"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from textual.screen import ModalScreen
@@ -134,13 +136,25 @@ class RunJournalApp(App[None]):
 
         if action in self.NAVIGATION and isinstance(self.screen, FormScreen | ModalScreen):
             return False
-        if action == "mode" and parameters and parameters[0] == self.current_mode:
+        if action == "go" and parameters and parameters[0] == self.place:
             return False  # already there: keep the footer short
         return True
 
-    async def action_mode(self, mode: str) -> None:
-        # Leaving a mode leaves its open forms on its stack; Today is always the base.
-        await self.switch_mode(mode)
+    @property
+    def place(self) -> str:
+        """Where the user is: "today", "history" or "settings" (under any dialog)."""
+        names = {"HistoryScreen": "history", "SettingsScreen": "settings"}
+        top = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
+        return names.get(type(top).__name__, "today")
+
+    def action_go(self, place: str) -> None:
+        """Show Today, History or Settings: back to Today, then the other on top of it."""
+        if place == self.place:
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if place != "today":
+            self.push_screen(place)
 
     def action_log_leg(self, entry: Entry | None = None) -> None:
         from .screens.leg_form import LegDayForm
@@ -181,7 +195,7 @@ class RunJournalApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the app, searchable in the command palette (ctrl+p)."""
         yield SystemCommand(
-            "Today", "What today is for, and the warm-up", partial(self.switch_mode, "today")
+            "Today", "What today is for, and the warm-up", partial(self.action_go, "today")
         )
         yield SystemCommand("Log leg day", "Add a leg day", self.action_log_leg)
         yield SystemCommand("Log run", "Add a run", self.action_log_run)
@@ -189,12 +203,12 @@ class RunJournalApp(App[None]):
             "Soreness check-in", "How sore are your legs today?", self.action_checkin
         )
         yield SystemCommand(
-            "History", "Review, fix and delete entries", partial(self.switch_mode, "history")
+            "History", "Review, fix and delete entries", partial(self.action_go, "history")
         )
         yield SystemCommand(
             "Settings",
             "Profile, units, warm-up checklist, theme",
-            partial(self.switch_mode, "settings"),
+            partial(self.action_go, "settings"),
         )
         yield SystemCommand("Help", "Keys, and how the advisor decides", self.action_help)
         yield from super().get_system_commands(screen)

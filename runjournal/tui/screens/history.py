@@ -138,7 +138,7 @@ class HistoryScreen(Screen[None]):
         if not isinstance(self.focused, HistoryTable):
             self.table.focus()
         else:
-            self.app.switch_mode("today")
+            self.app.action_go("today")
 
     def action_edit(self) -> None:
         entry = self.table.current

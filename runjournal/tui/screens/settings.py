@@ -205,4 +205,4 @@ class SettingsScreen(Screen[None]):
         self.app.journal_changed()
 
     def action_back(self) -> None:
-        self.app.switch_mode("today")
+        self.app.action_go("today")

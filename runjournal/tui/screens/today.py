@@ -41,8 +41,13 @@ class TodayScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_view()
         self.query_one(Checklist).focus()
+        self._shown_since_mount = True
 
     def on_screen_resume(self) -> None:
+        # The first resume follows the mount straight away: nothing changed since.
+        if getattr(self, "_shown_since_mount", False):
+            self._shown_since_mount = False
+            return
         self.refresh_view()
 
     @on(JournalChanged)
