@@ -177,8 +177,8 @@ def test_the_cli_opens_a_new_journal_the_app_still_has_open(isolated_journal: Pa
 
 
 @pytest.mark.xfail(
-    strict=False,  # a race: it fails on about one run in four
-    reason="bug: see test_a_new_journal_checkpointed_while_being_inspected_is_not_foreign",
+    strict=False,  # a race: it failed in 1 run of 12 (2 of 8 before the fix in 4e7f6c7)
+    reason="bug: see test_a_journal_committed_while_being_inspected_is_not_foreign",
 )
 def test_processes_creating_a_new_journal_at_once_all_succeed(isolated_journal: Path) -> None:
     procs = [
