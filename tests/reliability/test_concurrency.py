@@ -177,7 +177,7 @@ def test_the_cli_opens_a_new_journal_the_app_still_has_open(isolated_journal: Pa
 
 
 @pytest.mark.xfail(
-    strict=False,  # a race: it failed in 1 run of 12 (2 of 8 before the fix in 4e7f6c7)
+    strict=False,  # a race: it failed in 3 of 20 runs when this was written
     reason="bug: see test_a_journal_committed_while_being_inspected_is_not_foreign",
 )
 def test_processes_creating_a_new_journal_at_once_all_succeed(isolated_journal: Path) -> None:
@@ -266,7 +266,7 @@ def _create_and_hold(path: Path, ready: threading.Event, go: threading.Event) ->
     raises=JournalError,
     reason="bug: opening.inspect asks SQLite for application_id and then, separately, for "
     "the tables; when the process creating the journal commits in between, it sees id 0 "
-    "and then tables: 'another application' (one run in twelve of "
+    "and then tables: 'another application' (3 runs in 20 of "
     "test_processes_creating_a_new_journal_at_once_all_succeed). Fix: read "
     "application_id, user_version and the table count in one read transaction",
 )
