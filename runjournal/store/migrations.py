@@ -113,6 +113,12 @@ def m002_history_indexes(db: Database) -> None:
         db.execute(f"create index if not exists {table}_duration on {table} (duration_s, id)")
         db.execute(f"create index if not exists {table}_effort on {table} (coalesce(rpe, 0), id)")
     db.execute("create index if not exists checkins_soreness on checkins (soreness, id)")
+    # Filtering runs by type keeps the newest-first order of the index: it replaces
+    # m001's (type, date), which left SQLite to sort each type's runs by time and id.
+    db.execute(
+        "create index if not exists runs_type_newest on runs (type, date, coalesce(time, ''), id)"
+    )
+    db.execute("drop index if exists idx_runs_type_date")
 
 
 # Counted from the registry so the number cannot drift from the migrations themselves.
