@@ -13,8 +13,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.theme import Theme
 
 from ..domain.entries import Entry
+from ..domain.settings import THEMES
 from ..store import Journal, JournalError
 from ..store.journal import as_journal_error
 from ..today import DayView, day_view
@@ -76,6 +78,7 @@ class RunJournalApp(App[None]):
         self.theme = self.journal.settings().theme
         self.sub_title = self.today.strftime("%a %d %b %Y") + ("  ·  demo" if self.demo else "")
         self.set_interval(self.POLL_SECONDS, self._poll_journal)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10)
 
@@ -95,6 +98,15 @@ class RunJournalApp(App[None]):
         self.bell()
         self.notify(f"{what} failed: {problem}", title="Not saved", severity="error", timeout=8)
         return False, None
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme picked anywhere (Settings or the palette) is kept for next time."""
+        settings = self.journal.settings()
+        if theme.name in THEMES and theme.name != settings.theme:
+            self.write(
+                "Saving the theme",
+                lambda: self.journal.save_settings(settings.with_value("theme", theme.name)),
+            )
 
     def view(self, day: date | None = None) -> DayView:
         """Today's (or `day`'s) advice and checklist, exactly as `runjournal advise` sees it."""

@@ -349,3 +349,15 @@ async def test_a_locked_journal_keeps_the_form_and_says_why(isolated_journal: Pa
         assert type(app.screen).__name__ == "TodayScreen"
     assert len(journal.entries("run")) == 1
     journal.close()
+
+
+async def test_a_theme_chosen_in_settings_is_kept(app: RunJournalApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#theme").value = "textual-light"  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        app.theme = "nord"  # as the command palette's "Change theme" does
+        await pilot.pause()
+    assert app.journal.settings().theme == "nord"
