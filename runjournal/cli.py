@@ -435,6 +435,10 @@ def _entry_id(kind: str, entry_id: str) -> tuple[Any, int]:
         number = int(entry_id)
     except ValueError:
         fail("id", f"'{entry_id}' is not an entry id; ids are numbers, see `runjournal history`")
+    if not 1 <= number <= 2**63 - 1:  # SQLite's integers; anything else is no entry
+        fail(
+            "id", f"{entry_id} is not an entry id; ids are numbers from 1, see `runjournal history`"
+        )
     return parsed, number
 
 

@@ -52,11 +52,13 @@ def inspect(path: Path, schema_version: int) -> FileState:
         raise JournalError(f"{path} is not a runjournal journal (not an SQLite database)")
     app_id = int.from_bytes(header[68:72], "big")
     user_version = int.from_bytes(header[60:64], "big")
+    tables = 1
     wal = _has_wal(path)
-    if wal:
-        # In WAL mode the newest header lives in the -wal file until a checkpoint (a new
-        # journal another process has open, say): ask SQLite, read-only, instead.
-        app_id, user_version = _read_ids(path)
+    if wal or app_id != APPLICATION_ID:
+        # The header may be stale (in WAL mode the newest one lives in the -wal file
+        # until a checkpoint) or caught half-way through another process creating the
+        # journal: ask SQLite, read-only, for all three facts in one snapshot.
+        app_id, user_version, tables = _snapshot(path)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -64,7 +66,6 @@ def inspect(path: Path, schema_version: int) -> FileState:
     # change counter; then a shorter file was truncated (copied half-way, disk full).
     # Not while a -wal holds pages: a checkpoint in another process writes page 1
     # before the pages that grow the file, and that journal is healthy.
-    wal = _has_wal(path)
     if not wal and header[24:28] == header[92:96] and pages and info.st_size < pages * page_size:
         raise JournalError(
             f"{path} is damaged: it is shorter than its own header says (truncated?). "
@@ -77,7 +78,7 @@ def inspect(path: Path, schema_version: int) -> FileState:
                 f"{user_version}, this one knows {schema_version}); upgrade runjournal"
             )
         return FileState(exists=True, user_version=user_version)
-    if app_id != 0 or _has_tables(path):
+    if app_id != 0 or tables:
         raise JournalError(
             f"{path} is an SQLite database of another application, not a runjournal journal"
         )
@@ -92,27 +93,22 @@ def _has_wal(path: Path) -> bool:
         return False
 
 
-def _ask(path: Path, *queries: str) -> list[int]:
-    """Numbers SQLite reports about a file, through a read-only connection."""
+def _snapshot(path: Path) -> tuple[int, int, int]:
+    """application_id, user_version and the number of tables, as one read transaction
+    sees them (the -wal file included), through a read-only connection."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return [int(conn.execute(query).fetchone()[0]) for query in queries]
+            conn.execute("BEGIN")
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = int(conn.execute("select count(*) from sqlite_master").fetchone()[0])
+            conn.rollback()
+            return app_id & 0xFFFFFFFF, user_version, tables
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         raise JournalError(f"{path} is damaged or not an SQLite database") from None
-
-
-def _read_ids(path: Path) -> tuple[int, int]:
-    """application_id and user_version as SQLite sees them (the -wal file included)."""
-    app_id, user_version = _ask(path, "PRAGMA application_id", "PRAGMA user_version")
-    return app_id & 0xFFFFFFFF, user_version
-
-
-def _has_tables(path: Path) -> bool:
-    """Whether an SQLite file without an application id holds anything."""
-    return _ask(path, "select count(*) from sqlite_master")[0] > 0
 
 
 def create_private(path: Path) -> None:

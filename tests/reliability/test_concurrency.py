@@ -14,6 +14,7 @@ import pytest
 
 from runjournal.domain.entries import Checkin, LegDay, Run
 from runjournal.store import Journal, JournalError
+from runjournal.store.opening import APPLICATION_ID
 
 from .helpers import assert_clean_error, integrity, record_figures, run_cli, start_cli
 
@@ -176,10 +177,6 @@ def test_the_cli_opens_a_new_journal_the_app_still_has_open(isolated_journal: Pa
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.xfail(
-    strict=False,  # a race: it failed in 3 of 20 runs when this was written
-    reason="bug: see test_a_journal_committed_while_being_inspected_is_not_foreign",
-)
 def test_processes_creating_a_new_journal_at_once_all_succeed(isolated_journal: Path) -> None:
     procs = [
         start_cli(isolated_journal, "log", "run", "--distance", "5", "--duration", "30")
@@ -261,36 +258,23 @@ def _create_and_hold(path: Path, ready: threading.Event, go: threading.Event) ->
     conn.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=JournalError,
-    reason="bug: opening.inspect asks SQLite for application_id and then, separately, for "
-    "the tables; when the process creating the journal commits in between, it sees id 0 "
-    "and then tables: 'another application' (3 runs in 20 of "
-    "test_processes_creating_a_new_journal_at_once_all_succeed). Fix: read "
-    "application_id, user_version and the table count in one read transaction",
-)
+@pytest.mark.parametrize("delay_ms", [0, 1, 2, 5, 10, 20, 50])
 def test_a_journal_committed_while_being_inspected_is_not_foreign(
-    isolated_journal: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, delay_ms: int
 ) -> None:
-    from runjournal.store import opening
-
+    """Another process creates the journal and commits at some moment while this one
+    opens it: never "another application's database", whatever the interleaving (the
+    header check reads application_id, user_version and the tables in one snapshot)."""
+    path = tmp_path / f"journal-{delay_ms}.db"
     ready, go = threading.Event(), threading.Event()
-    creator = threading.Thread(target=_create_and_hold, args=(isolated_journal, ready, go))
+    creator = threading.Thread(target=_create_and_hold, args=(path, ready, go))
     creator.start()
     ready.wait(10)
-    real_has_tables = opening._has_tables
-
-    def creator_commits_first(path: Path) -> bool:
-        # The interleaving the race produces, made certain.
-        go.set()
-        creator.join()
-        return real_has_tables(path)
-
-    monkeypatch.setattr(opening, "_has_tables", creator_commits_first)
+    threading.Timer(delay_ms / 1000, go.set).start()
     try:
-        with Journal.open(isolated_journal) as second:
+        with Journal.open(path) as second:
             assert second.count("run") == 0
+            assert second.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     finally:
         go.set()
         creator.join()

@@ -216,12 +216,6 @@ def test_a_file_name_that_is_not_utf8_is_echoed_without_a_traceback(tmp_path: Pa
     assert integrity(dest) == "ok"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an entry id too large for SQLite (more than 2**63 - 1) reaches the query "
-    "and `delete`/`edit` die with OverflowError and a traceback (found by the CLI fuzzer). "
-    "Fix: cli._entry_id refuses ids outside 1..2**63-1 with an `id` InputError",
-)
 @pytest.mark.parametrize(
     "args",
     [["delete", "run", "9" * 30], ["edit", "run", "9" * 30, "--notes", "x"]],
