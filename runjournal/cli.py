@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -44,8 +45,24 @@ class Context:
         self.path = journal_path(db)
         self.today = today or local_today()
 
-    def journal(self) -> Journal:
-        return Journal.open(self.path)
+    @contextlib.contextmanager
+    def journal(self) -> Iterator[Journal]:
+        """The open journal for one command; afterwards, the day's backup if it is due.
+
+        The first command of each day keeps a copy, as the app does, so people who only
+        use the command line get backups too. It runs only after the command succeeded:
+        a command that failed has already said the one thing that matters.
+        """
+        with Journal.open(self.path) as journal:
+            yield journal
+        from .store.backups import backup_folder, daily_backup
+
+        if daily_backup(self.path, self.today) is None:
+            click.echo(
+                f"warning: today's backup could not be written to "
+                f"{click.format_filename(backup_folder(self.path))}",
+                err=True,
+            )
 
 
 pass_ctx = click.make_pass_decorator(Context)

@@ -27,7 +27,6 @@ import contextlib
 import os
 import re
 import sqlite3
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -76,11 +75,17 @@ def daily_backup(journal_path: Path, today: date, keep: int = KEEP) -> Path | No
     dest = folder / f"{journal_path.stem}-{today.isoformat()}.db"
     if not journal_path.is_file():
         return None
+    if dest.exists():
+        _rotate(journal_path, max(1, keep))
+        return dest
+    new_folder = not folder.is_dir()
     try:
-        if not dest.exists():
-            _make_folder(folder)
-            _copy(journal_path, dest)
+        _make_folder(folder)
+        _copy(journal_path, dest)
     except (OSError, sqlite3.Error):
+        if new_folder:  # leave the place as it was found
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         return None
     _rotate(journal_path, max(1, keep))
     return dest
@@ -89,13 +94,18 @@ def daily_backup(journal_path: Path, today: date, keep: int = KEEP) -> Path | No
 def _make_folder(folder: Path) -> None:
     if folder.is_dir():
         return
-    folder.mkdir(mode=0o700)
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        return  # another process made it a moment ago
     os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def _copy(source_path: Path, dest: Path) -> None:
     # Written under a temporary name (mkstemp: mode 0600) and renamed into place, so a
     # crash or a full disk never leaves half a backup under a backup's name.
+    import tempfile  # only the first open of a day makes a copy
+
     fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     temp = Path(temp_name)
@@ -105,6 +115,11 @@ def _copy(source_path: Path, dest: Path) -> None:
             target = sqlite3.connect(temp)
             try:
                 source.backup(target)
+                # A damaged journal makes no backup: kept for 7 days it would push the
+                # last good copies out of the folder.
+                verdict = target.execute("PRAGMA quick_check").fetchone()[0]
+                if verdict != "ok":
+                    raise sqlite3.DatabaseError(f"the journal fails its check: {verdict}")
                 # The copy inherits the journal's WAL flag; a backup is one plain file.
                 target.execute("PRAGMA journal_mode = DELETE")
             finally:

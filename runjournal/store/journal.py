@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -97,9 +98,7 @@ class Journal:
                 backup_before_upgrade(path, state.user_version)
             conn = sqlite3.connect(path, timeout=busy_timeout)
             try:
-                # WAL lets the TUI read while a CLI writes; NORMAL sync is durable in WAL
-                # mode for everything that committed before a power loss but the last.
-                conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn, busy_timeout)
                 conn.execute("PRAGMA synchronous = NORMAL")
                 return cls(Database(conn, execute_plugins=False), path)
             except BaseException:
@@ -514,6 +513,27 @@ class Journal:
     def data_version(self) -> int:
         """Changes when another connection commits: the TUI polls this to refresh."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def _use_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """Put the journal in WAL mode, which lets the app read while a command writes.
+
+    (NORMAL sync, set next, is durable in WAL mode for everything but the last commit
+    before a power loss.) Switching the mode needs an exclusive lock, and SQLite answers
+    "locked" at once rather than waiting when another process is creating the same new
+    journal, so the switch is retried within the busy timeout.
+    """
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def backup_before_upgrade(path: Path, old_version: int) -> Path:

@@ -718,3 +718,25 @@ def test_import_into_a_new_journal_restores_settings(tmp_path: Path) -> None:
     ok("--db", str(source), "export", "-o", str(tmp_path / "e.json"))
     ok("import", str(tmp_path / "e.json"))
     assert json.loads(ok("config", "show", "--json"))["recovery_rate"] == "fast"
+
+
+def test_the_first_command_of_the_day_leaves_a_checked_backup(isolated_journal: Path) -> None:
+    assert run(["log", "run", "--distance", "5", "--duration", "30"], today=TODAY) == 0
+    backup = isolated_journal.parent / "backups" / f"journal-{TODAY}.db"
+    assert backup.is_file()
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with Journal.open(backup) as copy:
+        assert len(copy.entries("run")) == 1
+    # Later commands that day keep that copy as it was (the first of the day).
+    assert run(["log", "run", "--distance", "6", "--duration", "33"], today=TODAY) == 0
+    with Journal.open(backup) as copy:
+        assert len(copy.entries("run")) == 1
+
+
+def test_a_failed_command_makes_no_backup(isolated_journal: Path) -> None:
+    assert run(["log", "run", "--distance", "5", "--duration", "30"], today=TODAY) == 0
+    backups = isolated_journal.parent / "backups"
+    for old in backups.iterdir():
+        old.unlink()
+    assert run(["edit", "run", "99", "--distance", "7"], today=TODAY) == 2
+    assert list(backups.iterdir()) == []
