@@ -89,6 +89,14 @@ def instrument(probe: Probe) -> None:
             probe.frame_written(self)
 
     App._display = display  # type: ignore[method-assign]
+    handle_exception = App._handle_exception
+
+    def note_exception(self: App[Any], error: Exception) -> None:
+        # The app prints its traceback on the terminal, which nobody reads: keep the gist.
+        probe.figures.setdefault("app_error", f"{type(error).__name__}: {error}"[:300])
+        handle_exception(self, error)
+
+    App._handle_exception = note_exception  # type: ignore[method-assign]
 
 
 class MinimalApp(App[None]):
@@ -257,7 +265,8 @@ def main(scenario: str, db: Path, result: Path) -> None:
             run(["--db", str(db)])
     except Exception as error:  # noqa: BLE001 - reported to the harness, not hidden
         probe.fail(f"{type(error).__name__}: {error}")
-    probe.fail("the app exited before the measurement")
+    crash = probe.figures.get("app_error")
+    probe.fail("the app exited before the measurement" + (f" ({crash})" if crash else ""))
 
 
 if __name__ == "__main__":
