@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from ..domain.checklist import ChecklistItem
-from ..domain.entries import Checkin, Entry, Exercise, Kind, LegDay, Run
+from ..domain.entries import KIND_NAMES, Checkin, Entry, Exercise, Kind, LegDay, Run
 from ..domain.settings import Settings
 from .errors import JournalError
 from .migrations import SCHEMA_VERSION, migrations
@@ -123,10 +123,13 @@ class Journal:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.conn.rollback()
+            # Also when COMMIT itself fails (disk full): a transaction left open would
+            # turn every later write into a savepoint that never commits.
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
             raise
-        self.db.execute("COMMIT")
 
     def __enter__(self) -> Journal:
         return self
@@ -232,12 +235,17 @@ class Journal:
         )
 
     def update(self, entry: Entry) -> Entry:
-        """Replace the stored fields of an existing entry (same kind and id)."""
-        if entry.id is None or self.get(entry.kind, entry.id) is None:
-            raise KeyError(f"no {entry.kind} with id {entry.id}")
+        """Replace the stored fields of an existing entry (same kind and id).
+
+        Raises:
+            KeyError: there is no such entry (any more: another process may have
+                deleted it a moment ago).
+        """
         row = self._row(entry)
         table = TABLES[entry.kind]
         with self._writing():
+            if entry.id is None or self.get(entry.kind, entry.id) is None:
+                raise KeyError(f"there is no {KIND_NAMES[entry.kind]} with id {entry.id}")
             if isinstance(entry, Checkin):
                 clash = self.checkin_on(entry.date)
                 if clash is not None and clash.id != entry.id:
@@ -247,7 +255,8 @@ class Journal:
             if isinstance(entry, LegDay):
                 self._write_exercises(entry.id, entry.exercises)
         stored = self.get(entry.kind, entry.id)
-        assert stored is not None
+        if stored is None:  # deleted by another process straight after our commit
+            raise KeyError(f"there is no {KIND_NAMES[entry.kind]} with id {entry.id}")
         return stored
 
     def delete(self, kind: Kind, entry_id: int) -> bool:

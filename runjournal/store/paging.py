@@ -67,8 +67,12 @@ class HistoryQuery:
         if after is not None:
             keys = ", ".join(self.keys)
             marks = ", ".join("?" for _ in self.keys)
+            # The bound on the first key alone lets SQLite seek into the index (it does
+            # not for a row value over an expression such as coalesce(rpe, 0)); the row
+            # value then picks the exact place among equal first keys.
+            clauses.append(f"{self.keys[0]} {'<=' if forward_desc else '>='} ?")
             clauses.append(f"({keys}) {'<' if forward_desc else '>'} ({marks})")
-            params.extend(after)
+            params.extend([after[0], *after])
         direction = "desc" if forward_desc else "asc"
         order = ", ".join(f"{key} {direction}" for key in self.keys)
         where = f" where {' and '.join(clauses)}" if clauses else ""

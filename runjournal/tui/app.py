@@ -59,7 +59,7 @@ class RunJournalApp(App[None]):
         Binding("h", "go('history')", "History"),
         Binding("s", "go('settings')", "Settings"),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "leave", "Quit"),
     ]
     POLL_SECONDS = 1.5
 
@@ -139,7 +139,8 @@ class RunJournalApp(App[None]):
 
     # Keys that leave what is on screen: off while a form or a dialog is open, so a
     # stray letter never throws away what someone was typing.
-    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "quit"})
+    # (ctrl+q, Textual's own quit, always works: that one is never typed by accident.)
+    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "leave"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from textual.screen import ModalScreen
@@ -192,7 +193,11 @@ class RunJournalApp(App[None]):
             return
         from ..domain.entries import Checkin
 
-        saved, _ = self.write("Check-in", lambda: self.journal.add(Checkin(self.today, soreness)))
+        current = self.journal.checkin_on(self.today)
+        notes = current.notes if current else ""  # changing the number keeps the words
+        saved, _ = self.write(
+            "Check-in", lambda: self.journal.add(Checkin(self.today, soreness, notes))
+        )
         if not saved:
             return
         status = self.view().advice.status.replace("_", " ")
@@ -204,8 +209,22 @@ class RunJournalApp(App[None]):
 
         self.push_screen(HelpScreen())
 
+    def action_leave(self) -> None:
+        self.exit()
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every action of the app, searchable in the command palette (ctrl+p)."""
+        """Every action of the app, searchable in the command palette (ctrl+p).
+
+        From a form or a dialog only Textual's own commands are offered: going elsewhere
+        would throw away what is being typed, as the keys would (see check_action).
+        """
+        from textual.screen import ModalScreen
+
+        from .screens.form import FormScreen
+
+        if isinstance(screen, FormScreen | ModalScreen):
+            yield from super().get_system_commands(screen)
+            return
         yield SystemCommand(
             "Today", "What today is for, and the warm-up", partial(self.action_go, "today")
         )

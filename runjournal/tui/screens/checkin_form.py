@@ -7,8 +7,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
 from ...domain import parse as p
-from ...domain.entries import Checkin, build_checkin
+from ...domain.entries import Checkin, Entry, build_checkin
 from ..widgets.field import Field
+from .confirm import ConfirmDialog
 from .form import FormScreen
 
 
@@ -34,6 +35,24 @@ class CheckinForm(FormScreen):
 
     def on_mount(self) -> None:
         self.query_one("#soreness", Input).focus()
+
+    def confirm_and_store(self, entry: Entry) -> None:
+        """Moving a check-in onto a date that has one replaces that one: ask first."""
+        other = self.app.journal.checkin_on(entry.date)
+        if other is None or (self.entry is not None and other.id == self.entry.id):
+            self.store(entry)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.store(entry)
+
+        question = (
+            f"{entry.date} already has a check-in (soreness {other.soreness}/10"
+            + (f", “{other.notes}”" if other.notes else "")
+            + "). Replace it with this one?"
+        )
+        self.app.push_screen(ConfirmDialog(question, "Replace"), answered)
 
     def build(self) -> Checkin:
         return build_checkin(

@@ -16,6 +16,13 @@ from .confirm import ConfirmDialog
 from .form import FormScreen
 
 
+def _distance_value(metres: int, units: str) -> str:
+    """A stored distance as the form shows it, in the user's units; 4 decimals of a
+    mile come back to the same whole metres."""
+    value = metres / p.MI_IN_M if units == "mi" else metres / 1000
+    return f"{value:.4f}".rstrip("0").rstrip(".") + units
+
+
 class RunForm(FormScreen):
     NOUN = "run"
 
@@ -27,7 +34,7 @@ class RunForm(FormScreen):
             with Horizontal(classes="form-row"):
                 yield Field("Date", "date", (run.date if run else self.app.today).isoformat())
                 yield Field("Time", "time", (run.time or "") if run else "", placeholder="HH:MM")
-                distance = "" if run is None else f"{run.distance_m / 1000:g}km"
+                distance = "" if run is None else _distance_value(run.distance_m, units)
                 yield Field(
                     f"Distance ({units})",
                     "distance",

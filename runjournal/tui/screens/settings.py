@@ -15,7 +15,7 @@ from ...domain.checklist import ChecklistItem, check_label, default_items, new_i
 from ...domain.errors import InputError
 from ...domain.settings import CHOICES, THEMES
 from ...store.backups import backup_folder, list_backups
-from ..app import RunJournalApp
+from ..app import JournalChanged, RunJournalApp
 from ..widgets.field import Field
 
 LABELS = {
@@ -92,6 +92,33 @@ class SettingsScreen(Screen[None]):
         self._editing: str | None = None
         self._show_items()
 
+    def on_screen_resume(self) -> None:
+        self._sync()
+
+    @on(JournalChanged)
+    def _sync(self) -> None:
+        """Show what the journal holds now: the palette, another process or another
+        screen may have changed a setting since this screen was built."""
+        if not self.is_mounted:
+            return
+        settings = self.app.journal.settings()
+        for key in ("fitness_level", "recovery_rate", "units", "theme"):
+            select = self.query_one(f"#{key}", Select)
+            if select.value != getattr(settings, key):
+                with self.prevent(Select.Changed):
+                    select.value = getattr(settings, key)
+        minutes = self.query_one("#recovery_run_max_minutes", Input)
+        if not minutes.has_focus and minutes.value != str(settings.recovery_run_max_minutes):
+            with self.prevent(Input.Changed):
+                minutes.value = str(settings.recovery_run_max_minutes)
+        if self._editing is None:
+            self._show_items()
+
+    @property
+    def _label_input(self) -> Input:
+        # By its field: "#label" alone also matches the label inside every Select.
+        return self.query_one("#field-label Input", Input)
+
     # Profile ---------------------------------------------------------------------
 
     @on(Select.Changed, "#fitness_level, #recovery_rate, #units, #theme")
@@ -138,13 +165,20 @@ class SettingsScreen(Screen[None]):
     @on(Select.Changed, "#checklist-status")
     def _show_items(self) -> None:
         items = self.query_one("#items", OptionList)
-        items.set_options(Option(item.label, id=item.id) for item in self._items())
+        chosen = items.highlighted
+        shown = self._items()
+        items.set_options(Option(item.label, id=item.id) for item in shown)
+        if shown:  # enter and x work at once, on the first item if none was chosen
+            items.highlighted = min(chosen or 0, len(shown) - 1)
+        if self._editing is not None:  # switching lists ends a rewording
+            self._label_input.value = ""
         self._editing = None
+        self.query_one("#add-item", Button).label = "Add"
 
     @on(OptionList.OptionSelected, "#items")
     def _start_rewording(self, event: OptionList.OptionSelected) -> None:
         self._editing = event.option.id
-        field = self.query_one("#label", Input)
+        field = self._label_input
         field.value = str(event.option.prompt)
         field.focus()
         self.query_one("#add-item", Button).label = "Save wording"
@@ -172,7 +206,7 @@ class SettingsScreen(Screen[None]):
             items.append(ChecklistItem(new_item_id(label, taken), self.status, label, len(items)))
         if not self._save_items(items):
             return
-        self.query_one("#label", Input).value = ""
+        self._label_input.value = ""
         self.query_one("#add-item", Button).label = "Add"
         self._show_items()
         self.app.journal_changed()

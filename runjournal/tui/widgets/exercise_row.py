@@ -11,6 +11,7 @@ from textual.widgets import Button, Input
 
 from ...domain import parse as p
 from ...domain.entries import Exercise
+from ...domain.errors import InputError
 
 
 class ExerciseRow(Horizontal):
@@ -49,6 +50,8 @@ class ExerciseRow(Horizontal):
         name, sets, reps, weight = (i.value.strip() for i in self.query(Input))
         if not any((name, sets, reps, weight)):
             return None
+        if not name:
+            raise InputError("exercise", "needs a name, e.g. back squat")
         text = f"{name or '?'} {sets or '?'}x{reps or '?'}"
         if weight:
             weight = weight if weight[-1].isalpha() else weight + "kg"

@@ -85,19 +85,23 @@ class HistoryTable(DataTable[str]):
         self._show_rows(rows, cursor=len(rows) - 1 if oldest else 0)
 
     def reload(self) -> None:
-        """Re-read the window in place (after an edit, a delete or another process)."""
-        if not self.rows_window or self.at_start:
-            index = self.cursor_row
+        """Re-read the window in place (after an edit, a delete, a change of units or
+        another process): the same stretch of history, the cursor on the same row."""
+        if not self.columns:  # nothing shown yet
             self.show_query(self.query_spec)
-            self._move(min(index, max(0, len(self.rows_window) - 1)))
             return
+        self.units = self.journal.settings().units
         index = self.cursor_row
-        before = self.journal.history_page(
-            self.query_spec, after=self.rows_window[0][0], backwards=True, limit=1
-        )
-        anchor = before[0][0] if before else None
-        rows = self.journal.history_page(self.query_spec, after=anchor, limit=len(self.rows_window))
+        size = max(PAGE, len(self.rows_window))
+        anchor = None
+        if self.rows_window and not self.at_start:
+            before = self.journal.history_page(
+                self.query_spec, after=self.rows_window[0][0], backwards=True, limit=1
+            )
+            anchor = before[0][0] if before else None
+        rows = self.journal.history_page(self.query_spec, after=anchor, limit=size)
         self.at_start = anchor is None
+        self.at_end = len(rows) < size
         self._show_rows(rows, cursor=min(index, max(0, len(rows) - 1)))
 
     def _headers(self) -> list[str]:
