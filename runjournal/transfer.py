@@ -99,7 +99,9 @@ def import_file(journal: Journal, file: str, today: date) -> tuple[int, int]:
         reader = _ExportReader(JsonStream(handle, file), file, today)
         # One transaction around both calls: the checklist and settings come after the
         # entries in an export, so they are only known once the entries are written.
-        with journal.db.atomic():
+        # The store's own write transaction (BEGIN IMMEDIATE, so a read-then-write never
+        # fails on another process's commit); import_all nests inside it as a savepoint.
+        with journal._writing():
             added, skipped = journal.import_all(reader.entries())
             items, ticks, settings = reader.rest()
             journal.import_all(
