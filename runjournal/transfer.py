@@ -55,12 +55,19 @@ def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
 
 def _write(journal: Journal, fmt: str, out: IO[str]) -> int:
     count = 0
-    entries = journal.history(ALL_KINDS)
+    # Oldest first: an import then numbers entries in the order they happened.
+    entries = journal.history(ALL_KINDS, oldest_first=True)
     if fmt == "csv":
-        for line in csv_lines(entries, with_uid=True):
+
+        def counted(source: Iterator[Entry]) -> Iterator[Entry]:
+            nonlocal count
+            for entry in source:
+                count += 1  # entries, not lines: notes may hold line breaks
+                yield entry
+
+        for line in csv_lines(counted(entries), with_uid=True):
             out.write(line)
-            count += line.count("\n")
-        return max(0, count - 1)
+        return count
     head = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -94,14 +101,14 @@ def import_file(journal: Journal, file: str, today: date) -> tuple[int, int]:
     a truncated file) rolls back everything this import wrote.
     """
     # Decided before any entry lands: settings travel only into a journal nobody uses yet.
-    restoring = journal.is_empty()
+    restoring = journal.is_empty() and not journal.has_stored_settings()
     with _open(file) as handle:
         reader = _ExportReader(JsonStream(handle, file), file, today)
         # One transaction around both calls: the checklist and settings come after the
         # entries in an export, so they are only known once the entries are written.
         # The store's own write transaction (BEGIN IMMEDIATE, so a read-then-write never
         # fails on another process's commit); import_all nests inside it as a savepoint.
-        with journal._writing():
+        with journal.transaction():
             added, skipped = journal.import_all(reader.entries())
             items, ticks, settings = reader.rest()
             journal.import_all(

@@ -169,7 +169,8 @@ def validate(entry: Entry, today: date) -> Entry:
         )
     else:
         p.parse_soreness(entry.soreness)
-    return dataclasses.replace(entry, notes=notes)
+    # Unchanged (the usual case, and every entry of an import): no copy to make.
+    return entry if notes is entry.notes else dataclasses.replace(entry, notes=notes)
 
 
 def build_run(

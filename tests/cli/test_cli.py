@@ -397,9 +397,11 @@ def test_export_json_shape(tmp_path: Path) -> None:
     assert data["format"] == "runjournal"
     assert data["version"] == 1
     assert data["settings"]["fitness_level"] == "intermediate"
-    assert [e["kind"] for e in data["entries"]] == ["checkin", "run", "run", "leg"]
+    # Oldest first, so that an import numbers entries in the order they happened.
+    assert [e["kind"] for e in data["entries"]] == ["leg", "run", "run", "checkin"]
     assert all(isinstance(e["uid"], str) and len(e["uid"]) == 36 for e in data["entries"])
-    assert [{k: v for k, v in e.items() if k != "uid"} for e in data["entries"]] == history()
+    exported = [{k: v for k, v in e.items() if k != "uid"} for e in data["entries"]]
+    assert exported == list(reversed(history()))
     assert list(data["checklist"]) == ["items", "ticks"]
     assert {"date": "2026-11-24", "item_id": "strides"} in data["checklist"]["ticks"]
     assert json.loads(ok("export")) == data  # stdout gives the same object
@@ -455,11 +457,6 @@ def test_import_round_trip_field_for_field(tmp_path: Path) -> None:
     assert fresh_export["settings"] == data["settings"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: import inserts newest-first, so same-day entries without a time "
-    "come back in the opposite order (ids are the tie-break)",
-)
 def test_import_round_trip_keeps_the_order(tmp_path: Path) -> None:
     _rich_journal()
     path, _ = export(tmp_path)
@@ -681,11 +678,6 @@ def test_process_undecodable_bytes_exit_2(isolated_journal: Path) -> None:
         assert b"Traceback" not in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: export --format csv counts lines, not entries, so notes with line "
-    "breaks inflate 'Exported N entries'",
-)
 def test_export_csv_reports_the_number_of_entries(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -697,11 +689,6 @@ def test_export_csv_reports_the_number_of_entries(
     assert "Exported 2 entries" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: import restores an export's settings whenever the journal has no "
-    "entries, overriding settings the user already chose with `config set`",
-)
 def test_import_keeps_settings_the_user_chose(tmp_path: Path) -> None:
     source = tmp_path / "source.db"
     ok("--db", str(source), "checkin", "--soreness", "2")

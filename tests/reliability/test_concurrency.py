@@ -128,13 +128,6 @@ def test_a_write_that_reads_first_waits_for_a_short_lock_instead_of_failing(
         holder.join()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: transfer.import_file wraps import_all in sqlite-utils' db.atomic() (a "
-    "deferred BEGIN), so import_all's BEGIN IMMEDIATE becomes a savepoint and an import "
-    "that another process commits beside fails at once with 'locked' (1 import in 4 of 15 "
-    "bursts). Fix: use the journal's IMMEDIATE transaction there too",
-)
 def test_an_import_file_waits_for_a_short_lock_instead_of_failing(
     isolated_journal: Path, tmp_path: Path
 ) -> None:
