@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from rich.table import Table
 from textual.widgets import Static
 
 from ...domain.advisor import classify_load
@@ -18,9 +17,8 @@ def day_lines(entries: list[Entry], units: str) -> list[str]:
     lines: list[str] = []
     for entry in entries:
         if isinstance(entry, Run):
-            lines.append(
-                f"{entry.type} {distance_text(entry.distance_m, units).replace('.00', '')}"
-            )
+            distance = distance_text(entry.distance_m, units).replace(".00", "")
+            lines.append(f"{entry.type} {distance}")
         elif isinstance(entry, LegDay):
             lines.append(f"legs {round(entry.duration_s / 60)}′ {classify_load(entry)[:4]}")
         elif isinstance(entry, Checkin):
@@ -28,18 +26,22 @@ def day_lines(entries: list[Entry], units: str) -> list[str]:
     return lines or ["—"]
 
 
-class WeekStrip(Horizontal):
-    """Seven cells, oldest on the left, ending with today."""
-
-    def compose(self) -> ComposeResult:
-        for n in range(7):
-            yield Static(classes="day", id=f"day-{n}")
+class WeekStrip(Static):
+    """Seven columns, oldest on the left, ending with today: one widget, one table."""
 
     def show(self, today: date, days: dict[date, list[Entry]], units: str) -> None:
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+        cells = []
         for n in range(7):
             day = today - timedelta(days=6 - n)
-            cell = self.query_one(f"#day-{n}", Static)
-            cell.set_class(day == today, "-today")
-            title = "today" if day == today else day.strftime("%a %d")
-            body = "\n".join(day_lines(days.get(day, []), units))
-            cell.update(f"[b]{title}[/b]\n{body}")
+            is_today = day == today
+            table.add_column(
+                "today" if is_today else day.strftime("%a %d"),
+                ratio=1,
+                header_style="bold" if is_today else "bold dim",
+                style="bold" if is_today else "dim",
+                overflow="fold",
+            )
+            cells.append("\n".join(day_lines(days.get(day, []), units)))
+        table.add_row(*cells)
+        self.update(table)
