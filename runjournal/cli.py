@@ -135,77 +135,71 @@ def demo(ctx: Context, day: str | None) -> None:
 # Logging -------------------------------------------------------------------------
 
 
-def common_options(func: F) -> F:
-    for option in reversed(
-        [
-            click.option("--date", "day", metavar="D", help="YYYY-MM-DD, today or yesterday."),
-            click.option("--time", metavar="HH:MM", help="Time of day, e.g. 07:30."),
-            click.option("--notes", metavar="TEXT", help="Free text, up to 2,000 characters."),
-        ]
-    ):
-        func = option(func)
-    return func
+def options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator, listed in the order --help shows them."""
+
+    def decorate(func: F) -> F:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return decorate
+
+
+common_options = options(
+    click.option("--date", "day", metavar="D", help="YYYY-MM-DD, today or yesterday."),
+    click.option("--time", metavar="HH:MM", help="Time of day, e.g. 07:30."),
+    click.option("--notes", metavar="TEXT", help="Free text, up to 2,000 characters."),
+)
 
 
 def run_options(required: bool) -> Callable[[F], F]:
-    def decorate(func: F) -> F:
-        for option in reversed(
-            [
-                click.option(
-                    "--distance",
-                    required=required,
-                    metavar="X",
-                    help="5, 5km, 3.1mi or 800m (km by default).",
-                ),
-                click.option(
-                    "--duration",
-                    required=required,
-                    metavar="T",
-                    help="52:30, 1:05:00, 45m, 1h05m or minutes.",
-                ),
-                click.option(
-                    "--type",
-                    "run_type",
-                    metavar="TYPE",
-                    help="recovery, easy (default), long, tempo, hills, intervals, race.",
-                ),
-                click.option("--rpe", metavar="N", help="Effort 1-10."),
-                click.option("--hr", metavar="BPM", help="Average heart rate, 30-250."),
-            ]
-        ):
-            func = option(func)
-        return common_options(func)
-
-    return decorate
+    """The options of a run: all required for `log run`, all optional for `edit run`."""
+    return options(
+        click.option(
+            "--distance",
+            required=required,
+            metavar="X",
+            help="5, 5km, 3.1mi or 800m (km by default).",
+        ),
+        click.option(
+            "--duration",
+            required=required,
+            metavar="T",
+            help="52:30, 1:05:00, 45m, 1h05m or minutes.",
+        ),
+        click.option(
+            "--type",
+            "run_type",
+            metavar="TYPE",
+            help="recovery, easy (default), long, tempo, hills, intervals, race.",
+        ),
+        click.option("--rpe", metavar="N", help="Effort 1-10."),
+        click.option("--hr", metavar="BPM", help="Average heart rate, 30-250."),
+        common_options,
+    )
 
 
 def leg_options(required: bool) -> Callable[[F], F]:
-    def decorate(func: F) -> F:
-        for option in reversed(
-            [
-                click.option(
-                    "--duration",
-                    required=required,
-                    metavar="MIN",
-                    help="Minutes, 1-600 (or 1h05m, 45:00...).",
-                ),
-                click.option("--rpe", required=required, metavar="N", help="Effort 1-10."),
-                click.option(
-                    "--to-failure/--not-to-failure", default=None, help="Sets taken to failure."
-                ),
-                click.option(
-                    "--exercise",
-                    "exercises",
-                    multiple=True,
-                    metavar="SPEC",
-                    help='"NAME SETSxREPS[@WEIGHT]", e.g. "back squat 5x5@100kg". Repeat.',
-                ),
-            ]
-        ):
-            func = option(func)
-        return common_options(func)
-
-    return decorate
+    """The options of a leg day: as for runs, required only when logging."""
+    return options(
+        click.option(
+            "--duration",
+            required=required,
+            metavar="MIN",
+            help="Minutes, 1-600 (or 1h05m, 45:00...).",
+        ),
+        click.option("--rpe", required=required, metavar="N", help="Effort 1-10."),
+        click.option("--to-failure/--not-to-failure", default=None, help="Sets taken to failure."),
+        click.option(
+            "--exercise",
+            "exercises",
+            multiple=True,
+            metavar="SPEC",
+            help='"NAME SETSxREPS[@WEIGHT]", e.g. "back squat 5x5@100kg". Repeat.',
+        ),
+        common_options,
+    )
 
 
 @cli.group()
