@@ -32,7 +32,7 @@ from .domain.settings import KEYS, Settings
 from .locations import journal_path
 from .output import csv_lines, history_table, render_advice, render_checklist
 from .store import Journal, JournalError
-from .store.journal import as_journal_error
+from .store.journal import as_journal_error, translate_errors
 from .today import day_view, local_today
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,7 +53,9 @@ class Context:
         use the command line get backups too. It runs only after the command succeeded:
         a command that failed has already said the one thing that matters.
         """
-        with Journal.open(self.path) as journal:
+        # A statement that fails after the journal opened (locked past the busy timeout,
+        # disk full, a damaged page) is still a journal problem, named by its path.
+        with Journal.open(self.path) as journal, translate_errors(self.path):
             yield journal
         from .store.backups import backup_folder, daily_backup
 
@@ -765,10 +767,8 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
     except JournalError as error:
         say_error(f"{error}")
         return 1
-    except sqlite3.Error as error:
-        # Opening succeeded but a later statement failed (locked past the busy timeout,
-        # disk full, damaged page): still a journal problem, still no traceback.
-        say_error(f"{as_journal_error(error, journal_path_for_errors(argv))}")
+    except sqlite3.Error as error:  # outside Context.journal(): still no traceback
+        say_error(f"{as_journal_error(error, 'journal')}")
         return 1
     except (_PipeClosed, BrokenPipeError):
         # `runjournal history | head`: the reader left; that is not an error. Point
@@ -789,10 +789,3 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return 0
-
-
-def journal_path_for_errors(argv: list[str] | None) -> Path:
-    """The journal path as the failed command saw it, for the error message."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    db = args[args.index("--db") + 1] if "--db" in args[:-1] else None
-    return journal_path(db)

@@ -73,10 +73,6 @@ class LegDay:
     uid: str | None = None
     kind: Kind = field(default="leg", init=False)
 
-    @property
-    def duration_min(self) -> float:
-        return self.duration_s / 60
-
 
 @dataclass(frozen=True)
 class Checkin:

@@ -142,12 +142,17 @@ class RunJournalApp(App[None]):
     # (ctrl+q, Textual's own quit, always works: that one is never typed by accident.)
     NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "leave"})
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    @staticmethod
+    def _holds_input(screen: Screen[object]) -> bool:
+        """A form or a dialog: leaving it would throw away what is typed or asked."""
         from textual.screen import ModalScreen
 
         from .screens.form import FormScreen
 
-        if action in self.NAVIGATION and isinstance(self.screen, FormScreen | ModalScreen):
+        return isinstance(screen, FormScreen | ModalScreen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NAVIGATION and self._holds_input(self.screen):
             return False
         if action == "go" and parameters and parameters[0] == self.place:
             return False  # already there: keep the footer short
@@ -218,11 +223,7 @@ class RunJournalApp(App[None]):
         From a form or a dialog only Textual's own commands are offered: going elsewhere
         would throw away what is being typed, as the keys would (see check_action).
         """
-        from textual.screen import ModalScreen
-
-        from .screens.form import FormScreen
-
-        if isinstance(screen, FormScreen | ModalScreen):
+        if self._holds_input(screen):
             yield from super().get_system_commands(screen)
             return
         yield SystemCommand(

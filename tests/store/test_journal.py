@@ -481,3 +481,16 @@ def test_foreign_database_with_tables_only_in_its_wal_is_refused(tmp_path: Path)
     finally:
         reader.close()
         owner.close()
+
+
+def test_an_imported_checkin_replaces_the_days_and_a_second_import_skips_it(
+    journal: Journal,
+) -> None:
+    mine = journal.add(Checkin(date=TODAY, soreness=3))
+    imported = Checkin(date=TODAY, soreness=7, notes="from the old app", uid="uid-from-file")
+    assert journal.import_all([imported]) == (1, 0)
+    now = journal.checkin_on(TODAY)
+    assert now is not None
+    assert (now.id, now.soreness, now.uid) == (mine.id, 7, "uid-from-file")
+    assert journal.import_all([imported]) == (0, 1)
+    assert journal.count("checkin") == 1

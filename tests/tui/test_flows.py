@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -267,10 +267,6 @@ def test_today_agrees_with_the_cli(demo_app: RunJournalApp) -> None:
     assert advice["status"].replace("_", " ").upper() in banner
     assert [r.removeprefix("• ") for r in reasons] == advice["reasons"]
     assert labels == [item["label"] for item in advice["checklist"]]
-
-
-def test_date_is_a_parameter() -> None:
-    assert TODAY == date(2026, 11, 24)
 
 
 async def test_typing_through_the_leg_form_never_leaves_it(app: RunJournalApp) -> None:
