@@ -34,10 +34,11 @@ demo: $(VENV)/.run-installed ## Open the app on a throw-away demo journal
 test: $(VENV)/.test-installed ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.test-installed ## ruff and mypy
+lint: $(VENV)/.test-installed ## ruff, mypy and the import contracts
 	$(BIN)/ruff check runjournal tests bench
 	$(BIN)/ruff format --check runjournal tests bench
 	$(BIN)/mypy runjournal
+	$(BIN)/lint-imports
 
 screenshots: $(VENV)/.test-installed ## Regenerate screenshots/*.svg from the demo data
 	$(BIN)/python -m runjournal.tui.screenshots screenshots

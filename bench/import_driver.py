@@ -19,8 +19,8 @@ def main(mode: str, export: Path, db: Path, today: date) -> None:
             data = json.load(handle)
         print(len(data["entries"]))
         return
+    from runjournal.services.importing import import_file
     from runjournal.store import Journal
-    from runjournal.transfer import import_file
 
     with Journal.open(db) as journal:
         print(import_file(journal, str(export), today))

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from runjournal.domain.entries import Entry, build_checkin, build_leg_day, build_run
+from runjournal.formats.export import write_export
 from runjournal.store import Journal
-from runjournal.transfer import write_export
 
 RUN_TYPES = ("easy", "easy", "easy", "recovery", "long", "tempo", "hills", "intervals", "race")
 EXERCISES = (

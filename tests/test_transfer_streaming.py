@@ -10,12 +10,14 @@ from typing import Any
 
 import pytest
 
-from runjournal import transfer
 from runjournal.domain.entries import Exercise, LegDay, Run, to_dict
 from runjournal.domain.errors import InputError
 from runjournal.domain.settings import Settings
+from runjournal.formats import jsonstream
+from runjournal.formats.export import write_export
+from runjournal.formats.jsonstream import JsonStream
+from runjournal.services.importing import import_file
 from runjournal.store import Journal
-from runjournal.transfer import JsonStream, import_file, write_export
 
 TODAY = date(2026, 11, 24)
 TRICKY_NOTES = 'trail "5k" \\ with a tab\there, 😀 émoji, ünïcode, \u2028 and {[,]} in text'
@@ -46,7 +48,7 @@ def _all(journal: Journal) -> list[dict[str, Any]]:
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tiny reads, so every token, string and escape gets cut by a chunk boundary."""
-    monkeypatch.setattr(transfer, "_CHUNK_CHARS", 7)
+    monkeypatch.setattr(jsonstream, "_CHUNK_CHARS", 7)
     original = JsonStream.__init__
 
     def init(self: JsonStream, handle: Any, name: str, chunk_chars: int = 7) -> None:

@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from .entries import Checkin, LegDay
+from .load import Load, classify_load, recovery_days
 from .settings import Settings
 
 Status = Literal["rest", "easy_recovery_run", "normal_training"]
-Load = Literal["light", "moderate", "hard"]
 
 STATUSES: tuple[Status, ...] = ("rest", "easy_recovery_run", "normal_training")
 STATUS_LABELS = {
@@ -28,24 +28,6 @@ AVOID_TYPES = ("long", "tempo", "hills", "intervals", "race")
 RECOVERY_MAX_RPE = 4
 LOOKBACK_DAYS = 7
 _SEVERITY = {"normal_training": 0, "easy_recovery_run": 1, "rest": 2}
-
-
-def classify_load(leg: LegDay) -> Load:
-    """hard: to failure, RPE ≥ 8, or ≥ 45 min at RPE ≥ 6; light: RPE ≤ 4 or < 20 min."""
-    minutes = leg.duration_s / 60
-    if leg.to_failure or leg.rpe >= 8 or (minutes >= 45 and leg.rpe >= 6):
-        return "hard"
-    if leg.rpe <= 4 or minutes < 20:
-        return "light"
-    return "moderate"
-
-
-def recovery_days(load: Load, settings: Settings) -> int:
-    """Days after a leg day on which the legs may still be under stress (1..4)."""
-    days = {"light": 1, "moderate": 2, "hard": 3}[load]
-    days += {"beginner": 1, "intermediate": 0, "advanced": -1}[settings.fitness_level]
-    days += {"slow": 1, "normal": 0, "fast": -1}[settings.recovery_rate]
-    return max(1, min(4, days))
 
 
 class LegDayFact(NamedTuple):

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from . import parse as p
 from .errors import InputError
+from .load import classify_load
 
 Kind = Literal["run", "leg", "checkin"]
 KINDS: tuple[Kind, ...] = ("run", "leg", "checkin")
@@ -249,13 +250,11 @@ def to_dict(entry: Entry) -> dict[str, Any]:
             notes=entry.notes,
         )
     elif isinstance(entry, LegDay):
-        from .advisor import classify_load  # the load is derived, never stored
-
         base.update(
             duration_min=_num(entry.duration_s / 60),
             rpe=entry.rpe,
             to_failure=entry.to_failure,
-            load=classify_load(entry),
+            load=classify_load(entry),  # derived, never stored
             exercises=[ex.to_dict() for ex in entry.exercises],
             notes=entry.notes,
         )

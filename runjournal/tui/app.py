@@ -6,31 +6,21 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
-from importlib import import_module
 from typing import TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
 from ..domain.entries import Entry
 from ..domain.settings import THEMES
-from ..store import Journal, JournalError
-from ..store.journal import as_journal_error
-from ..today import DayView, day_view
+from ..services.day import DayView
+from ..store import Journal, JournalError, as_journal_error
+from .messages import JournalChanged
+from .session import Session
 
 T = TypeVar("T")
-
-
-def _screen(module: str, name: str) -> Screen[None]:
-    screen_class = getattr(import_module(f"runjournal.tui.screens.{module}"), name)
-    return screen_class()
-
-
-class JournalChanged(Message):
-    """The journal changed (here or in another process): views should re-read it."""
 
 
 class RunJournalApp(App[None]):
@@ -38,16 +28,6 @@ class RunJournalApp(App[None]):
 
     TITLE = "runjournal"
     CSS_PATH = "runjournal.tcss"
-    # Screens are imported and built the first time someone goes there, so start-up
-    # loads and builds Today only.
-    # Today is the base screen, always at the bottom of the stack; History and Settings
-    # are built the first time someone goes there, kept, and pushed on top of Today.
-    # (Named modes would also do, but entering a new mode at start-up makes Textual
-    # re-read and re-apply all CSS: about a third of the time to the first frame.)
-    SCREENS = {
-        "history": lambda: _screen("history", "HistoryScreen"),
-        "settings": lambda: _screen("settings", "SettingsScreen"),
-    }
     # Classes on every screen by size, so the stylesheet can tighten at 80x24.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
@@ -67,12 +47,44 @@ class RunJournalApp(App[None]):
         self.journal = journal
         self.today = today
         self.demo = demo
+        self.session = Session(
+            journal, lambda: self.today, write=self.write, changed=self.journal_changed, demo=demo
+        )
         self.startup_warnings: list[str] = []
         super().__init__()
         self._data_version = journal.data_version()
+        # Today is the base screen, always at the bottom of the stack; History and
+        # Settings are imported and built the first time someone goes there, kept, and
+        # pushed on top of Today, so start-up loads and builds Today only. (Named modes
+        # would also do, but entering a new mode at start-up makes Textual re-read and
+        # re-apply all CSS: about a third of the time to the first frame.)
+        self._places: dict[str, Screen[None]] = {}
 
     def get_default_screen(self) -> Screen[None]:
-        return _screen("today", "TodayScreen")
+        from .screens.today import TodayScreen
+
+        return TodayScreen(self.session)
+
+    def _history(self) -> Screen[None]:
+        from .screens.history import HistoryScreen
+
+        return HistoryScreen(self.session)
+
+    def _settings(self) -> Screen[None]:
+        from .screens.settings import SettingsScreen
+
+        return SettingsScreen(self.session)
+
+    def _place_screen(self, place: str) -> str:
+        """The name of the kept screen for History or Settings, built on first use.
+
+        Installed, so that going back to Today keeps it (with its cursor and filters).
+        """
+        if place not in self._places:
+            factory = {"history": self._history, "settings": self._settings}[place]
+            self._places[place] = factory()
+            self.install_screen(self._places[place], name=place)
+        return place
 
     def on_mount(self) -> None:
         self.theme = self.journal.settings().theme
@@ -110,7 +122,7 @@ class RunJournalApp(App[None]):
 
     def view(self, day: date | None = None) -> DayView:
         """Today's (or `day`'s) advice and checklist, exactly as `runjournal advise` sees it."""
-        return day_view(self.journal, day or self.today)
+        return self.session.view(day)
 
     # Keeping views in step with the journal --------------------------------------
 
@@ -161,9 +173,8 @@ class RunJournalApp(App[None]):
     @property
     def place(self) -> str:
         """Where the user is: "today", "history" or "settings" (under any dialog)."""
-        names = {"HistoryScreen": "history", "SettingsScreen": "settings"}
         top = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
-        return names.get(type(top).__name__, "today")
+        return next((name for name, screen in self._places.items() if screen is top), "today")
 
     def action_go(self, place: str) -> None:
         """Show Today, History or Settings: back to Today, then the other on top of it."""
@@ -172,17 +183,17 @@ class RunJournalApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         if place != "today":
-            self.push_screen(place)
+            self.push_screen(self._place_screen(place))
 
     def action_log_leg(self, entry: Entry | None = None) -> None:
         from .screens.leg_form import LegDayForm
 
-        self.push_screen(LegDayForm(entry))
+        self.push_screen(LegDayForm(self.session, entry))
 
     def action_log_run(self, entry: Entry | None = None) -> None:
         from .screens.run_form import RunForm
 
-        self.push_screen(RunForm(entry))
+        self.push_screen(RunForm(self.session, entry))
 
     def action_checkin(self) -> None:
         from .screens.soreness import SorenessDialog

@@ -7,8 +7,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..services.demo import demo_journal
+from ..services.journal import open_for_app
 from ..store import Journal, JournalError
-from ..store.backups import daily_backup
 
 
 def launch(path: Path, today: date, *, demo: bool) -> None:
@@ -19,22 +20,11 @@ def launch(path: Path, today: date, *, demo: bool) -> None:
             _run(journal, today, demo=True)
         return
     try:
-        journal = Journal.open(path)
+        journal, backed_up = open_for_app(path, today)
     except JournalError as error:
         print(f"error: {error}", file=sys.stderr)
         sys.exit(1)
-    # The first open of each day keeps a copy in backups/ next to the journal (the last 7).
-    backed_up = daily_backup(path, today) is not None
     _run(journal, today, demo=False, backup_failed=not backed_up)
-
-
-def demo_journal(path: Path, today: date) -> Journal:
-    """A new journal at `path`, filled with about 12 weeks of generated history."""
-    from ..demo import demo_entries
-
-    journal = Journal.open(path)
-    journal.import_all(demo_entries(today))
-    return journal
 
 
 def _run(journal: Journal, today: date, *, demo: bool, backup_failed: bool = False) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from ..domain.entries import Checkin
+from ..services.demo import demo_journal
 from .app import RunJournalApp
-from .launch import demo_journal
 
 TODAY = date(2026, 11, 24)
 SIZE = (100, 30)

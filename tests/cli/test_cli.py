@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from runjournal.cli import cli, run
-from runjournal.output import text_width
 from runjournal.store import Journal
+from runjournal.text import text_width
 
 TODAY = date(2026, 11, 24)
 RUN_KEYS = [

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from runjournal.cli import run
-from runjournal.domain.advisor import advise, classify_load, recovery_days
+from runjournal.domain.advisor import advise
 from runjournal.domain.entries import Checkin, LegDay
+from runjournal.domain.load import classify_load, recovery_days
 from runjournal.domain.settings import Settings
 
 D = date(2026, 11, 24)

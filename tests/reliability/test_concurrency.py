@@ -131,7 +131,7 @@ def test_a_write_that_reads_first_waits_for_a_short_lock_instead_of_failing(
 def test_an_import_file_waits_for_a_short_lock_instead_of_failing(
     isolated_journal: Path, tmp_path: Path
 ) -> None:
-    from runjournal.transfer import import_file
+    from runjournal.services.importing import import_file
 
     _existing_journal(isolated_journal)
     source = tmp_path / "import.json"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from runjournal.services.demo import demo_journal
 from runjournal.store import Journal
 from runjournal.tui.app import RunJournalApp
-from runjournal.tui.launch import demo_journal
 
 TODAY = date(2026, 11, 24)
 

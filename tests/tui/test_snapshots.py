@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from runjournal.services.demo import demo_journal
 from runjournal.tui.app import RunJournalApp
-from runjournal.tui.launch import demo_journal
 
 from .conftest import TODAY
 

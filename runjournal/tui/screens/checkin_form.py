@@ -21,7 +21,9 @@ class CheckinForm(FormScreen):
         yield Static(self.heading, classes="form-title")
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
-                yield Field("Date", "date", (entry.date if entry else self.app.today).isoformat())
+                yield Field(
+                    "Date", "date", (entry.date if entry else self.session.today).isoformat()
+                )
                 yield Field(
                     "Soreness (0–10)",
                     "soreness",
@@ -38,7 +40,7 @@ class CheckinForm(FormScreen):
 
     def confirm_and_store(self, entry: Entry) -> None:
         """Moving a check-in onto a date that has one replaces that one: ask first."""
-        other = self.app.journal.checkin_on(entry.date)
+        other = self.session.journal.checkin_on(entry.date)
         if other is None or (self.entry is not None and other.id == self.entry.id):
             self.store(entry)
             return
@@ -56,7 +58,7 @@ class CheckinForm(FormScreen):
 
     def build(self) -> Checkin:
         return build_checkin(
-            today=self.app.today,
+            today=self.session.today,
             soreness=self.text("soreness"),
             date=self.text("date"),
             notes=self.text("notes"),

@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from dataclasses import replace
 
 from textual.binding import Binding
-from textual.screen import Screen
 
+from ...domain.edit import changes_between, edited
 from ...domain.entries import Entry
 from ...domain.errors import InputError
-from ..app import RunJournalApp
+from ..session import Session, SessionScreen
 from ..widgets.field import Field
 
 
-class FormScreen(Screen[None]):
+class FormScreen(SessionScreen):
     """A full-screen form for one entry; `entry` set means editing it."""
 
-    app: RunJournalApp
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
     NOUN = "entry"
 
-    def __init__(self, entry: Entry | None = None) -> None:
-        super().__init__()
+    def __init__(self, session: Session, entry: Entry | None = None) -> None:
+        super().__init__(session)
         self.entry = entry
 
     @property
@@ -75,16 +73,21 @@ class FormScreen(Screen[None]):
         self.store(entry)
 
     def store(self, entry: Entry) -> None:
-        journal = self.app.journal
+        journal = self.session.journal
         if self.entry is None:
-            ok, saved = self.app.write("Saving", lambda: journal.add(entry))
+            ok, saved = self.session.write("Saving", lambda: journal.add(entry))
             verb = "Logged"
         else:
-            changed = replace(entry, id=self.entry.id, uid=self.entry.uid)
-            ok, saved = self.app.write("Saving", lambda: journal.update(changed))
+            original = self.entry
+            try:
+                changed = edited(original, changes_between(original, entry), self.session.today)
+            except InputError as error:
+                self.show_error(error)
+                return
+            ok, saved = self.session.write("Saving", lambda: journal.update(changed))
             verb = "Updated"
         if not ok or saved is None:
             return  # the form stays open with everything typed in it
         self.app.notify(f"{verb} {self.NOUN} {saved.id} ({saved.date}).", title="Saved")
         self.dismiss()
-        self.app.journal_changed()
+        self.session.changed()

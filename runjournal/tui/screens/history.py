@@ -9,23 +9,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Tab, Tabs
 
 from ...domain import parse as p
 from ...domain.entries import KIND_NAMES, Kind
 from ...domain.errors import InputError
-from ...output import distance_text, summary
 from ...store.paging import SORTS
-from ..app import JournalChanged, RunJournalApp
+from ...text import distance_text, summary
+from ..messages import JournalChanged
+from ..session import SessionScreen
 from ..widgets.history_table import HistoryTable
 from .confirm import ConfirmDialog
 
 KIND_TABS: dict[str, Kind] = {"runs": "run", "legs": "leg", "checkins": "checkin"}
 
 
-class HistoryScreen(Screen[None]):
-    app: RunJournalApp
+class HistoryScreen(SessionScreen):
     BINDINGS = [
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Del"),
@@ -52,7 +51,7 @@ class HistoryScreen(Screen[None]):
             yield Select([(t, t) for t in p.RUN_TYPES], prompt="all types", id="type-filter")
             yield Input(placeholder="from YYYY-MM-DD", id="since")
             yield Input(placeholder="to YYYY-MM-DD", id="until")
-        yield HistoryTable(self.app.journal, id="history-table")
+        yield HistoryTable(self.session.journal, id="history-table")
         yield Static(id="history-status")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -100,7 +99,7 @@ class HistoryScreen(Screen[None]):
                 return  # still typing
             try:
                 values[name] = (
-                    p.parse_date(text, self.app.today, field=name, allow_future=True)
+                    p.parse_date(text, self.session.today, field=name, allow_future=True)
                     if text
                     else None
                 )
@@ -134,11 +133,11 @@ class HistoryScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#since", Input).focus()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if not isinstance(self.focused, HistoryTable):
             self.table.focus()
         else:
-            self.app.action_go("today")
+            await self.app.run_action("go('today')")
 
     def action_edit(self) -> None:
         entry = self.table.current
@@ -154,7 +153,7 @@ class HistoryScreen(Screen[None]):
             "leg": LegDayForm,
             "checkin": CheckinForm,
         }
-        self.app.push_screen(forms[entry.kind](entry))
+        self.app.push_screen(forms[entry.kind](self.session, entry))
 
     def action_delete(self) -> None:
         entry = self.table.current
@@ -166,13 +165,13 @@ class HistoryScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes and entry.id is not None:
                 kind, number = entry.kind, entry.id
-                deleted, _ = self.app.write(
-                    "Deleting", lambda: self.app.journal.delete(kind, number)
+                deleted, _ = self.session.write(
+                    "Deleting", lambda: self.session.journal.delete(kind, number)
                 )
                 if not deleted:
                     return
                 self.app.notify(f"Deleted {noun} {entry.id} ({entry.date}).", title="Deleted")
-                self.app.journal_changed()
+                self.session.changed()
 
         question = f"Delete this {noun}?\n\n{entry.date}  {summary(entry, units)}"
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
@@ -191,13 +190,13 @@ class HistoryScreen(Screen[None]):
             status.update(f"[b red]{error}[/]")
             return
         query = self.table.query_spec
-        count = self.app.journal.history_count(query)
+        count = self.session.journal.history_count(query)
         noun = {"run": "runs", "leg": "leg days", "checkin": "check-ins"}[query.kind]
         text = f"{count:,} {noun}"
         entry = self.table.current
         if entry is not None:
             monday = entry.date - timedelta(days=entry.date.weekday())
-            t = self.app.journal.totals(monday, monday + timedelta(days=6))
+            t = self.session.journal.totals(monday, monday + timedelta(days=6))
             hours, minutes = divmod(round(t["duration_s"] / 60), 60)
             text = (
                 f"Week {monday.isocalendar().week} ({monday:%d %b}–"

@@ -9,9 +9,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import parse as p
-from ...domain.advisor import classify_load, recovery_days
 from ...domain.entries import LegDay, build_leg_day, parse_exercise
 from ...domain.errors import InputError
+from ...domain.load import classify_load, recovery_days
 from ..widgets.exercise_row import ExerciseRow
 from ..widgets.field import Field
 from .form import FormScreen
@@ -23,7 +23,7 @@ class LegDayForm(FormScreen):
 
     def compose(self) -> ComposeResult:
         leg = self.entry if isinstance(self.entry, LegDay) else None
-        today = self.app.today.isoformat()
+        today = self.session.today.isoformat()
         yield Static(self.heading, classes="form-title")
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
@@ -39,7 +39,7 @@ class LegDayForm(FormScreen):
                 yield Checkbox("to failure", leg.to_failure if leg else False, id="to-failure")
             yield Label("Exercises  [dim](name · sets · reps · weight)[/dim]")
             with VerticalScroll(id="exercises", can_focus=False):
-                names = self.app.journal.exercise_names()
+                names = self.session.journal.exercise_names()
                 for exercise in (leg.exercises if leg else ()) or [None]:
                     yield ExerciseRow(names, exercise)
             yield Static("", classes="error", id="exercises-error")
@@ -56,7 +56,7 @@ class LegDayForm(FormScreen):
 
     @on(Button.Pressed, "#add-exercise")
     def action_add_exercise(self) -> None:
-        row = ExerciseRow(self.app.journal.exercise_names())
+        row = ExerciseRow(self.session.journal.exercise_names())
         self.query_one("#exercises").mount(row)
         self.call_after_refresh(lambda: row.query_one(Input).focus())
 
@@ -74,9 +74,9 @@ class LegDayForm(FormScreen):
         except InputError:
             feedback.update("Enter the duration and RPE to see how hard this session counts.")
             return
-        leg = LegDay(self.app.today, minutes, rpe, self.query_one(Checkbox).value)
+        leg = LegDay(self.session.today, minutes, rpe, self.query_one(Checkbox).value)
         load = classify_load(leg)
-        days = recovery_days(load, self.app.journal.settings())
+        days = recovery_days(load, self.session.journal.settings())
         feedback.update(
             f"This session counts as [b]{load.upper()}[/b]: your legs may need up to "
             f"{days} day{'s' if days != 1 else ''} before hard running."
@@ -101,7 +101,7 @@ class LegDayForm(FormScreen):
                 row.query_one(Input).focus()
                 raise InputError("exercise-row", error.message) from None
         return build_leg_day(
-            today=self.app.today,
+            today=self.session.today,
             duration=self.text("duration"),
             rpe=self.text("rpe"),
             to_failure=self.query_one(Checkbox).value,

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from ...domain import parse as p
 from ...domain.entries import Entry, Run, build_run
 from ...domain.errors import InputError
-from ...output import pace_text
+from ...text import pace_text
 from ..widgets.field import Field
 from .confirm import ConfirmDialog
 from .form import FormScreen
@@ -28,11 +28,11 @@ class RunForm(FormScreen):
 
     def compose(self) -> ComposeResult:
         run = self.entry if isinstance(self.entry, Run) else None
-        units = self.app.journal.settings().units
+        units = self.session.journal.settings().units
         yield Static(self.heading, classes="form-title")
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
-                yield Field("Date", "date", (run.date if run else self.app.today).isoformat())
+                yield Field("Date", "date", (run.date if run else self.session.today).isoformat())
                 yield Field("Time", "time", (run.time or "") if run else "", placeholder="HH:MM")
                 distance = "" if run is None else _distance_value(run.distance_m, units)
                 yield Field(
@@ -72,7 +72,7 @@ class RunForm(FormScreen):
     def _distance_text(self) -> str:
         """A bare number means the user's own units (miles if they chose miles)."""
         text = self.text("distance").strip()
-        units = self.app.journal.settings().units
+        units = self.session.journal.settings().units
         if text and units == "mi" and text.replace(".", "", 1).replace(",", "", 1).isdigit():
             return text + "mi"
         return text
@@ -84,8 +84,8 @@ class RunForm(FormScreen):
         try:
             metres = p.parse_distance(self._distance_text())
             seconds = p.parse_duration(self.text("duration"))
-            run = Run(self.app.today, metres, max(seconds, 1))
-            pace.update(f"→ {pace_text(run, self.app.journal.settings().units)}")
+            run = Run(self.session.today, metres, max(seconds, 1))
+            pace.update(f"→ {pace_text(run, self.session.journal.settings().units)}")
         except InputError:
             pace.update("–")
         warning = self._warning()
@@ -100,14 +100,14 @@ class RunForm(FormScreen):
     def _warning(self) -> str | None:
         """Why this run goes against the day's advice, or None if it does not."""
         try:
-            day = p.parse_date(self.text("date"), self.app.today)
+            day = p.parse_date(self.text("date"), self.session.today)
         except InputError:
             return None
-        advice = self.app.view(day).advice
+        advice = self.session.view(day).advice
         run_type = self._run_type()
         if not advice.discourages(run_type):
             return None
-        when = "Today" if day == self.app.today else day.isoformat()
+        when = "Today" if day == self.session.today else day.isoformat()
         status = advice.status.replace("_", " ")
         return (
             f"⚠ {when} is {'a rest day' if advice.status == 'rest' else 'an ' + status}: "
@@ -116,7 +116,7 @@ class RunForm(FormScreen):
 
     def build(self) -> Run:
         return build_run(
-            today=self.app.today,
+            today=self.session.today,
             distance=self._distance_text(),
             duration=self.text("duration"),
             type=self._run_type(),

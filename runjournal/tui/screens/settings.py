@@ -6,7 +6,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -15,7 +14,8 @@ from ...domain.checklist import ChecklistItem, check_label, default_items, new_i
 from ...domain.errors import InputError
 from ...domain.settings import CHOICES, THEMES
 from ...store.backups import backup_folder, list_backups
-from ..app import JournalChanged, RunJournalApp
+from ..messages import JournalChanged
+from ..session import SessionScreen
 from ..widgets.field import Field
 
 LABELS = {
@@ -26,15 +26,14 @@ LABELS = {
 }
 
 
-class SettingsScreen(Screen[None]):
-    app: RunJournalApp
+class SettingsScreen(SessionScreen):
     BINDINGS = [
         Binding("delete,x", "remove_item", "Remove item"),
         Binding("escape", "back", "Back", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        settings = self.app.journal.settings()
+        settings = self.session.journal.settings()
         yield Header()
         with VerticalScroll(id="settings", can_focus=False):
             yield Static("Profile", classes="section-title")
@@ -74,8 +73,8 @@ class SettingsScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def _journal_text(self) -> str:
-        path = self.app.journal.path
-        if path is None or self.app.demo:
+        path = self.session.journal.path
+        if path is None or self.session.demo:
             return "This is a throw-away demo journal: nothing here is kept."
         backups = list_backups(path)
         latest = f"latest {backups[0].name}" if backups else "none yet"
@@ -101,7 +100,7 @@ class SettingsScreen(Screen[None]):
         screen may have changed a setting since this screen was built."""
         if not self.is_mounted:
             return
-        settings = self.app.journal.settings()
+        settings = self.session.journal.settings()
         for key in ("fitness_level", "recovery_rate", "units", "theme"):
             select = self.query_one(f"#{key}", Select)
             if select.value != getattr(settings, key):
@@ -141,17 +140,17 @@ class SettingsScreen(Screen[None]):
             field.show_error(error.message)
 
     def _save(self, key: str, value: str, *, quiet: bool = False) -> None:
-        journal = self.app.journal
+        journal = self.session.journal
         current = journal.settings()
         updated = current.with_value(key, value)
         if updated == current:
             return
-        saved, _ = self.app.write("Saving settings", lambda: journal.save_settings(updated))
+        saved, _ = self.session.write("Saving settings", lambda: journal.save_settings(updated))
         if not saved:
             return
         if not quiet:
             self.app.notify(f"{LABELS.get(key, key)}: {getattr(updated, key)}", title="Saved")
-        self.app.journal_changed()
+        self.session.changed()
 
     # Checklist -------------------------------------------------------------------
 
@@ -160,7 +159,7 @@ class SettingsScreen(Screen[None]):
         return str(self.query_one("#checklist-status", Select).value)
 
     def _items(self) -> list[ChecklistItem]:
-        return [i for i in self.app.journal.checklist_items() if i.status == self.status]
+        return [i for i in self.session.journal.checklist_items() if i.status == self.status]
 
     @on(Select.Changed, "#checklist-status")
     def _show_items(self) -> None:
@@ -202,19 +201,19 @@ class SettingsScreen(Screen[None]):
                 for i in items
             ]
         else:
-            taken = {i.id for i in self.app.journal.checklist_items()}
+            taken = {i.id for i in self.session.journal.checklist_items()}
             items.append(ChecklistItem(new_item_id(label, taken), self.status, label, len(items)))
         if not self._save_items(items):
             return
         self._label_input.value = ""
         self.query_one("#add-item", Button).label = "Add"
         self._show_items()
-        self.app.journal_changed()
+        self.session.changed()
 
     def _save_items(self, items: list[ChecklistItem]) -> bool:
         """Store this status's items in order; False (and a message) if it failed."""
-        status, journal = self.status, self.app.journal
-        saved, _ = self.app.write(
+        status, journal = self.status, self.session.journal
+        saved, _ = self.session.write(
             "Saving the checklist", lambda: journal.save_checklist_items(status, items)
         )
         return saved
@@ -228,7 +227,7 @@ class SettingsScreen(Screen[None]):
             return
         self._show_items()
         self.app.notify("Item removed.", title="Checklist")
-        self.app.journal_changed()
+        self.session.changed()
 
     @on(Button.Pressed, "#reset-items")
     def _reset(self) -> None:
@@ -236,7 +235,7 @@ class SettingsScreen(Screen[None]):
             return
         self._show_items()
         self.app.notify(f"{STATUS_LABELS[self.status]} checklist reset.", title="Checklist")
-        self.app.journal_changed()
+        self.session.changed()
 
-    def action_back(self) -> None:
-        self.app.action_go("today")
+    async def action_back(self) -> None:
+        await self.app.run_action("go('today')")

@@ -7,20 +7,18 @@ from datetime import timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
-from ..app import JournalChanged, RunJournalApp
+from ..messages import JournalChanged
+from ..session import SessionScreen
 from ..widgets.checklist import Checklist
 from ..widgets.status_banner import StatusBanner
 from ..widgets.week_strip import WeekStrip
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(SessionScreen):
     """The home screen, the one people open every morning."""
-
-    app: RunJournalApp
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,8 +50,8 @@ class TodayScreen(Screen[None]):
 
     @on(JournalChanged)
     def refresh_view(self) -> None:
-        app = self.app
-        view = app.view()
+        session = self.session
+        view = session.view()
         self.query_one(StatusBanner).show(view.advice)
         self.query_one("#reasons", Static).update(
             "\n".join(f"• {reason}" for reason in view.advice.reasons)
@@ -66,9 +64,11 @@ class TodayScreen(Screen[None]):
             if soreness is not None
             else "Soreness today  [b]–[/b]  [dim](press c)[/dim]"
         )
-        first = app.today - timedelta(days=6)
+        first = session.today - timedelta(days=6)
         self.query_one(WeekStrip).show(
-            app.today, app.journal.days(first, app.today), app.journal.settings().units
+            session.today,
+            session.journal.days(first, session.today),
+            session.journal.settings().units,
         )
 
     def _show_guidance(self, advice: Advice) -> None:
@@ -83,9 +83,9 @@ class TodayScreen(Screen[None]):
 
     @on(Checklist.Toggled)
     def tick(self, event: Checklist.Toggled) -> None:
-        app = self.app
-        ticked, _ = app.write(
-            "Ticking", lambda: app.journal.set_tick(app.today, event.item_id, event.done)
+        session = self.session
+        ticked, _ = session.write(
+            "Ticking", lambda: session.journal.set_tick(session.today, event.item_id, event.done)
         )
         if not ticked:
             self.refresh_view()  # show the tick as it really is

@@ -12,11 +12,11 @@ from typing import Any
 from textual.widgets import DataTable
 
 from ...domain import parse as p
-from ...domain.advisor import classify_load
 from ...domain.entries import Checkin, Entry, LegDay, Run
-from ...output import distance_text, pace_text
+from ...domain.load import classify_load
 from ...store import Journal
 from ...store.paging import HistoryQuery
+from ...text import distance_text, pace_text
 
 PAGE = 100
 MAX_WINDOW = 3 * PAGE

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from rich.table import Table
 from textual.widgets import Static
 
-from ...domain.advisor import classify_load
 from ...domain.entries import Checkin, Entry, LegDay, Run
-from ...output import distance_text
+from ...domain.load import classify_load
+from ...text import distance_text
 
 
 def day_lines(entries: list[Entry], units: str) -> list[str]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
-from .domain.entries import Checkin, Entry, Exercise, LegDay, Run
+from ..domain.entries import Checkin, Entry, Exercise, LegDay, Run
+from ..store import Journal
 
 _LEG_SESSIONS = (
     (
@@ -110,3 +112,10 @@ def _run(day: date, km: float, pace_min: float, kind: str, rpe: int, rng: random
         f"{rng.choice((6, 7, 7, 18)):02d}:{rng.choice(('05', '15', '30'))}",
         rng.choice(_NOTES),
     )
+
+
+def demo_journal(path: Path, today: date) -> Journal:
+    """A new journal at `path`, filled with about 12 weeks of generated history."""
+    journal = Journal.open(path)
+    journal.import_all(demo_entries(today))
+    return journal

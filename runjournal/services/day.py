@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from .domain.advisor import LOOKBACK_DAYS, Advice, advise
-from .domain.checklist import ChecklistEntry, checklist_for
-from .store.journal import Journal
+from ..domain.advisor import LOOKBACK_DAYS, Advice, advise
+from ..domain.checklist import ChecklistEntry, checklist_for
+from ..store import Journal
 
 
 def local_today() -> date:

@@ -1,0 +1,65 @@
+"""`runjournal history`: entries, newest first, as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from ..domain import parse as p
+from ..domain.entries import Entry, parse_kind, to_dict
+from ..formats.csv_rows import csv_lines
+from .base import Context, choice, cli, fail, pass_ctx
+from .render import history_table
+
+
+@cli.command()
+@click.option("--kind", default="all", metavar="KIND", help="run, leg, checkin or all.")
+@click.option("--since", metavar="D", help="Only entries on or after D.")
+@click.option("--until", metavar="D", help="Only entries on or before D.")
+@click.option("--format", "fmt", default="table", metavar="FORMAT", help="table, json or csv.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N entries.")
+@pass_ctx
+def history(
+    ctx: Context, kind: str, since: str | None, until: str | None, fmt: str, limit: int | None
+) -> None:
+    """List entries, newest first."""
+    kinds = _kinds(kind)
+    first = p.parse_date(since, ctx.today, field="since", allow_future=True) if since else None
+    last = p.parse_date(until, ctx.today, field="until", allow_future=True) if until else None
+    if first and last and first > last:
+        fail("since", f"{first} is after --until {last}")
+    fmt = choice("format", fmt, ("table", "json", "csv"))
+    with ctx.journal() as journal:
+        units = journal.settings().units
+        entries: Iterator[Entry] = journal.history(kinds, since=first, until=last)
+        if limit is not None:
+            entries = (e for n, e in zip(range(limit), entries, strict=False))
+        if fmt == "json":
+            _echo_json_list(to_dict(e) for e in entries)
+        elif fmt == "csv":
+            for line in csv_lines(entries, with_uid=False):
+                click.echo(line, nl=False)
+        else:
+            rows = list(entries)
+            if not rows:
+                click.echo("No entries yet. Try `runjournal log run --distance 5 --duration 30`.")
+            else:
+                click.echo(history_table(rows, units))
+
+
+def _echo_json_list(items: Iterator[dict[str, Any]]) -> None:
+    """Print a JSON list one item at a time, so large histories stream."""
+    first = True
+    for item in items:
+        click.echo(("[\n  " if first else ",\n  ") + json.dumps(item, ensure_ascii=False), nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
+
+
+def _kinds(kind: str) -> list[Any]:
+    if kind.strip().lower() == "all":
+        return ["run", "leg", "checkin"]
+    return [parse_kind(kind)]

@@ -1,0 +1,1 @@
+"""Readers and writers of files of other shapes: JSON, CSV, export, importers."""

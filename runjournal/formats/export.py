@@ -1,0 +1,89 @@
+"""Writing a whole journal out as JSON (re-importable, SPEC §6) or CSV."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..domain.entries import Entry, to_dict
+from ..domain.errors import InputError
+from ..store import Journal
+from .csv_rows import csv_lines
+
+FORMAT_NAME = "runjournal"
+FORMAT_VERSION = 1
+ALL_KINDS: list[Any] = ["run", "leg", "checkin"]
+
+
+def export_dict(entry: Entry) -> dict[str, Any]:
+    """An entry as the export writes it: its history object plus its uid."""
+    return {**to_dict(entry), "uid": entry.uid}
+
+
+def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
+    """Write the journal to `path` (atomically) or stdout; return the entry count."""
+    if path is None:
+        return _write(journal, fmt, sys.stdout)
+    path = path.expanduser()
+    if path.is_dir():
+        raise InputError(
+            "output", f"{path} is a folder; give a file name, e.g. {path}/journal.json"
+        )
+    if not path.parent.is_dir():
+        raise InputError("output", f"the folder {path.parent} does not exist")
+    # Written next to the target and renamed over it, so a failed export never leaves
+    # half a file where a good one was.
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            count = _write(journal, fmt, handle)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write(journal: Journal, fmt: str, out: IO[str]) -> int:
+    count = 0
+    # Oldest first: an import then numbers entries in the order they happened.
+    entries = journal.history(ALL_KINDS, oldest_first=True)
+    if fmt == "csv":
+
+        def counted(source: Iterator[Entry]) -> Iterator[Entry]:
+            nonlocal count
+            for entry in source:
+                count += 1  # entries, not lines: notes may hold line breaks
+                yield entry
+
+        for line in csv_lines(counted(entries), with_uid=True):
+            out.write(line)
+        return count
+    head = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "settings": journal.settings().as_dict(),
+    }
+    out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "entries": [')
+    for entry in entries:
+        out.write(
+            ("\n    " if count == 0 else ",\n    ")
+            + json.dumps(export_dict(entry), ensure_ascii=False)
+        )
+        count += 1
+    checklist = {
+        "items": [item.to_dict() for item in journal.checklist_items()],
+        "ticks": journal.all_ticks(),
+    }
+    out.write(
+        ("\n  ]" if count else "]")
+        + ',\n  "checklist": '
+        + json.dumps(checklist, ensure_ascii=False)
+        + "\n}\n"
+    )
+    return count

@@ -1,0 +1,53 @@
+"""Opening the journal as both views do: checked, translated errors, the day's backup."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import InputError
+from ..store import Journal, translate_errors
+from ..store.backups import daily_backup
+
+
+@contextlib.contextmanager
+def session(path: Path, today: date, *, warn: list[str] | None = None) -> Iterator[Journal]:
+    """The open journal for one command; afterwards, the day's backup if it is due.
+
+    The first command of each day keeps a copy, as the app does, so people who only use
+    the command line get backups too. It runs only after the command succeeded: a
+    command that failed has already said the one thing that matters. A backup that
+    cannot be written is appended to `warn` (when given) rather than failing the command.
+    """
+    # A statement that fails after the journal opened (locked past the busy timeout,
+    # disk full, a damaged page) is still a journal problem, named by its path.
+    with Journal.open(path) as journal, translate_errors(path):
+        yield journal
+    if daily_backup(path, today) is None and warn is not None:
+        warn.append("today's backup could not be written")
+
+
+def open_for_app(path: Path, today: date) -> tuple[Journal, bool]:
+    """The journal the app runs on, and whether today's backup was written (or existed).
+
+    The first open of each day keeps a copy in backups/ next to the journal (the last 7).
+    """
+    journal = Journal.open(path)
+    return journal, daily_backup(path, today) is not None
+
+
+def refuse_journal_files(journal_path: Path, dest: Path, field: str) -> None:
+    """Refuse `dest` when it is the journal or one of its side files.
+
+    Writing an export or a backup over the journal (or its WAL) would destroy it.
+    """
+    try:
+        target = dest.expanduser().resolve()
+        journal = journal_path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return  # an unusable name fails later with its own message
+    siblings = {journal, *(journal.with_name(journal.name + end) for end in ("-wal", "-shm"))}
+    if target in siblings:
+        raise InputError(field, f"{dest} is the journal itself; choose another file name")

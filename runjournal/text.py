@@ -1,0 +1,70 @@
+"""Text both views show: distances, paces, one-line summaries, terminal widths."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .domain import parse as p
+from .domain.entries import Entry, LegDay, Run
+from .domain.load import classify_load
+
+
+def distance_text(metres: int, units: str) -> str:
+    """A distance in the user's units, two decimals: '8.20 km', '5.10 mi'."""
+    if units == "mi":
+        return f"{metres / p.MI_IN_M:.2f} mi"
+    return f"{metres / 1000:.2f} km"
+
+
+def pace_text(run: Run, units: str) -> str:
+    """A run's pace per km or per mile: '6:24/km'."""
+    per = p.MI_IN_M / 1000 if units == "mi" else 1
+    return f"{p.format_pace(run.pace_s_per_km * per)}/{units}"
+
+
+def summary(entry: Entry, units: str = "km") -> str:
+    """One line that says what an entry was: '8.20 km easy in 52:30 (6:24/km), RPE 3'."""
+    if isinstance(entry, Run):
+        text = (
+            f"{distance_text(entry.distance_m, units)} {entry.type} in "
+            f"{p.format_duration(entry.duration_s)} ({pace_text(entry, units)})"
+        )
+        return text + (f", RPE {entry.rpe}" if entry.rpe else "")
+    if isinstance(entry, LegDay):
+        text = f"{round(entry.duration_s / 60)} min at RPE {entry.rpe}"
+        text += ", to failure" if entry.to_failure else ""
+        text += f" ({classify_load(entry)})"
+        if entry.exercises:
+            text += ": " + ", ".join(ex.spec for ex in entry.exercises)
+        return text
+    return f"soreness {entry.soreness}/10"
+
+
+def _char_width(char: str) -> int:
+    """Terminal columns a character takes: CJK and emoji take two, combining marks none."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    """Terminal columns `text` takes."""
+    return sum(_char_width(char) for char in text)
+
+
+def cell(text: str, width: int) -> str:
+    """`text` on one line, cut with … and padded to exactly `width` terminal columns.
+
+    Counted in columns, not characters: a note in Japanese or with emoji would otherwise
+    push the table past 80 columns.
+    """
+    flat = " ".join(text.split())
+    if text_width(flat) > width:
+        kept, used = [], 0
+        for char in flat:
+            if used + _char_width(char) > width - 1:
+                break
+            kept.append(char)
+            used += _char_width(char)
+        flat = "".join(kept) + "…" if width > 0 else ""
+    return flat + " " * (width - text_width(flat))
