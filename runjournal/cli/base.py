@@ -18,7 +18,7 @@ from ..services.day import local_today
 from ..services.journal import session
 from ..store import Journal
 from ..store.backups import backup_folder
-from ..text import summary
+from ..text import shown, summary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -174,7 +174,7 @@ def leg_options(required: bool) -> Callable[[F], F]:
 
 def describe(entry: Entry, units: str) -> str:
     """An entry as the confirmation lines show it: date, time and summary."""
-    return f"{entry.date}{' ' + entry.time if entry.time else ''}, {summary(entry, units)}"
+    return shown(f"{entry.date}{' ' + entry.time if entry.time else ''}, {summary(entry, units)}")
 
 
 def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:

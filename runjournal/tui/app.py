@@ -60,6 +60,14 @@ class RunJournalApp(App[None]):
         # re-apply all CSS: about a third of the time to the first frame.)
         self._places: dict[str, Screen[None]] = {}
 
+    def _print_error_renderables(self) -> None:
+        # After a crash the launcher prints one line naming a report file: Textual's own
+        # traceback shows local variables, which hold journal text, on the terminal.
+        if self._exception is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
+
     def get_default_screen(self) -> Screen[None]:
         from .screens.today import TodayScreen
 
@@ -108,7 +116,13 @@ class RunJournalApp(App[None]):
         except (JournalError, KeyError) as error:
             problem = str(error).strip("'\"")
         self.bell()
-        self.notify(f"{what} failed: {problem}", title="Not saved", severity="error", timeout=8)
+        self.notify(
+            f"{what} failed: {problem}",
+            title="Not saved",
+            severity="error",
+            timeout=8,
+            markup=False,
+        )
         return False, None
 
     def _remember_theme(self, theme: Theme) -> None:

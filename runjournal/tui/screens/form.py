@@ -9,6 +9,7 @@ from textual.binding import Binding
 from ...domain.edit import changes_between, edited
 from ...domain.entries import Entry
 from ...domain.errors import InputError
+from ...text import shown
 from ..session import Session, SessionScreen
 from ..widgets.field import Field
 
@@ -47,7 +48,7 @@ class FormScreen(SessionScreen):
         fields = {f.field_name: f for f in self.query(Field)}
         target = fields.get(error.field)
         if target is None:
-            self.notify(str(error), severity="error", title="Not saved")
+            self.notify(shown(str(error)), severity="error", title="Not saved", markup=False)
             return
         target.show_error(error.message)
         target.query_one("Input").focus()

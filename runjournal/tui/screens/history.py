@@ -9,16 +9,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Tab, Tabs
 
 from ...domain import parse as p
 from ...domain.entries import KIND_NAMES, Kind
 from ...domain.errors import InputError
 from ...store.paging import SORTS
-from ...text import distance_text, summary
+from ...text import distance_text, one_line, shown, summary
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.history_table import HistoryTable
+from ..widgets.literal import LITERAL
 from .confirm import ConfirmDialog
 
 KIND_TABS: dict[str, Kind] = {"runs": "run", "legs": "leg", "checkins": "checkin"}
@@ -49,8 +51,8 @@ class HistoryScreen(SessionScreen):
         )
         with Horizontal(id="history-filters"):
             yield Select([(t, t) for t in p.RUN_TYPES], prompt="all types", id="type-filter")
-            yield Input(placeholder="from YYYY-MM-DD", id="since")
-            yield Input(placeholder="to YYYY-MM-DD", id="until")
+            yield Input(placeholder="from YYYY-MM-DD", id="since", highlighter=LITERAL)
+            yield Input(placeholder="to YYYY-MM-DD", id="until", highlighter=LITERAL)
         yield HistoryTable(self.session.journal, id="history-table")
         yield Static(id="history-status")
         yield Footer(compact=True, show_command_palette=False)
@@ -173,7 +175,7 @@ class HistoryScreen(SessionScreen):
                 self.app.notify(f"Deleted {noun} {entry.id} ({entry.date}).", title="Deleted")
                 self.session.changed()
 
-        question = f"Delete this {noun}?\n\n{entry.date}  {summary(entry, units)}"
+        question = f"Delete this {noun}?\n\n{entry.date}  {one_line(summary(entry, units))}"
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
 
     @on(DataTable.RowSelected)
@@ -187,7 +189,7 @@ class HistoryScreen(SessionScreen):
     def _show_status(self, error: str | None = None) -> None:
         status = self.query_one("#history-status", Static)
         if error:
-            status.update(f"[b red]{error}[/]")
+            status.update(Content.styled(shown(error), "bold red"))  # it quotes the filter
             return
         query = self.table.query_spec
         count = self.session.journal.history_count(query)

@@ -6,12 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import parse as p
 from ...domain.entries import LegDay, build_leg_day, parse_exercise
 from ...domain.errors import InputError
 from ...domain.load import classify_load, recovery_days
+from ...text import shown
 from ..widgets.exercise_row import ExerciseRow
 from ..widgets.field import Field
 from .form import FormScreen
@@ -97,7 +99,7 @@ class LegDayForm(FormScreen):
                     parse_exercise(spec)
                     specs.append(spec)
             except InputError as error:
-                error_line.update(f"Exercise {n}: {error.message}")
+                error_line.update(Content(shown(f"Exercise {n}: {error.message}")))
                 row.query_one(Input).focus()
                 raise InputError("exercise-row", error.message) from None
         return build_leg_day(

@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -14,6 +15,7 @@ from ...domain.checklist import ChecklistItem, check_label, default_items, new_i
 from ...domain.errors import InputError
 from ...domain.settings import CHOICES, THEMES
 from ...store.backups import backup_folder, list_backups
+from ...text import one_line
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.field import Field
@@ -166,7 +168,7 @@ class SettingsScreen(SessionScreen):
         items = self.query_one("#items", OptionList)
         chosen = items.highlighted
         shown = self._items()
-        items.set_options(Option(item.label, id=item.id) for item in shown)
+        items.set_options(Option(Content(one_line(item.label)), id=item.id) for item in shown)
         if shown:  # enter and x work at once, on the first item if none was chosen
             items.highlighted = min(chosen or 0, len(shown) - 1)
         if self._editing is not None:  # switching lists ends a rewording

@@ -7,9 +7,11 @@ from datetime import timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
+from ...text import one_line
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.checklist import Checklist
@@ -54,7 +56,7 @@ class TodayScreen(SessionScreen):
         view = session.view()
         self.query_one(StatusBanner).show(view.advice)
         self.query_one("#reasons", Static).update(
-            "\n".join(f"• {reason}" for reason in view.advice.reasons)
+            Content("\n".join(f"• {one_line(reason)}" for reason in view.advice.reasons))
         )
         self._show_guidance(view.advice)
         self.query_one(Checklist).show(view.checklist)

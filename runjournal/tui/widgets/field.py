@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
+
+from ...text import shown
+from .literal import LITERAL
 
 
 class Field(Vertical):
@@ -38,6 +42,7 @@ class Field(Vertical):
             id=self.field_name,
             suggester=self._suggester,
             max_length=self._max_length,
+            highlighter=LITERAL,  # control characters drawn as pictures
         )
         yield Static("", classes="error -empty")
 
@@ -47,6 +52,6 @@ class Field(Vertical):
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one(".error", Static)
-        error.update(message or "")
+        error.update(Content(shown(message or "")))  # it may quote what was typed
         error.set_class(not message, "-empty")
         self.query_one(Input).set_class(bool(message), "-invalid")

@@ -1,0 +1,44 @@
+"""What an Input shows of the control characters its value holds: pictures, never codes."""
+
+from __future__ import annotations
+
+import re
+
+from rich.highlighter import Highlighter
+from rich.text import Text
+
+# One picture per character, so the cursor stays where the value says it is:
+# U+2400-U+241F are the control pictures of C0 (ESC is ␛), U+2421 is DEL's; C1
+# controls, bidirectional overrides and separators become U+FFFD.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+class ControlPictures(Highlighter):
+    """An Input's highlighter that draws control characters as their pictures.
+
+    The value stays exactly as typed or stored (a note from the command line may hold
+    an escape sequence); only what reaches the terminal changes.
+    """
+
+    def __call__(self, text: str | Text) -> Text:
+        source = text if isinstance(text, Text) else Text(text)
+        if not _CONTROL.search(source.plain):
+            return source
+        shown = source.copy()
+        shown.plain = _CONTROL.sub(_picture, source.plain)
+        return shown
+
+    def highlight(self, text: Text) -> None:
+        """Nothing to colour: the pictures are made in `__call__`."""
+
+
+LITERAL = ControlPictures()
