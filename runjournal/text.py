@@ -44,9 +44,10 @@ def summary(entry: Entry, units: str = "km") -> str:
 # What must never reach a terminal raw: C0 and C1 controls and DEL (escape sequences,
 # bells, carriage returns), bidirectional overrides (text that reads backwards), line
 # and paragraph separators, and lone surrogates (which no terminal encoding can write).
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# (Lone surrogates are never typed: they are how Python holds undecodable bytes.)
+C1_AND_BIDI = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+CONTROL_CHARS = "\x00-\x1f" + C1_AND_BIDI
+_UNSAFE = re.compile(f"[{CONTROL_CHARS}\ud800-\udfff]")
 
 
 def _escaped(match: re.Match[str]) -> str:

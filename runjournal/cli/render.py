@@ -11,11 +11,11 @@ from typing import Any
 from ..domain.advisor import STATUS_LABELS, STATUS_TAGLINES
 from ..domain.entries import Entry
 from ..services.day import DayView
-from ..text import cell, shown, summary
+from ..text import C1_AND_BIDI, cell, shown, summary
 
 # json.dumps escapes C0 controls but lets C1 controls (U+0080-U+009F: CSI is U+009B)
 # and bidirectional overrides through as raw characters; \uXXXX is the same JSON value.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(f"[{C1_AND_BIDI}]")
 
 
 def json_text(value: Any, indent: int | None = None) -> str:

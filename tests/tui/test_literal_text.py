@@ -37,7 +37,8 @@ def screen_text(app: RunJournalApp) -> str:
 def assert_literal(app: RunJournalApp, *fragments: str) -> None:
     text = screen_text(app)
     assert app.is_running
-    assert "\x1b" not in text and "\x07" not in text, text
+    assert "\x1b" not in text, text
+    assert "\x07" not in text, text
     for fragment in fragments:
         assert fragment in text, (fragment, text)
 
@@ -147,7 +148,8 @@ def test_a_crash_exits_1_with_one_line_naming_a_private_report(isolated_journal:
     assert (reports[0].stat().st_mode & 0o777) == 0o600 or sys.platform == "win32"
     text = reports[0].read_text()
     assert "RuntimeError: forced crash for the test" in text
-    assert "Traceback" in text and "runjournal 0." in text
+    assert "Traceback" in text
+    assert "runjournal 0." in text
     assert "a private note" not in text  # no journal content beyond what the error names
     lines = err.getvalue().strip().splitlines()
     assert lines == [f"error: runjournal crashed; the report is in {reports[0]}"]

@@ -7,12 +7,12 @@ import re
 from rich.highlighter import Highlighter
 from rich.text import Text
 
+from ...text import CONTROL_CHARS
+
 # One picture per character, so the cursor stays where the value says it is:
 # U+2400-U+241F are the control pictures of C0 (ESC is ␛), U+2421 is DEL's; C1
 # controls, bidirectional overrides and separators become U+FFFD.
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 
 
 def _picture(match: re.Match[str]) -> str:
