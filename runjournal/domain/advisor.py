@@ -60,6 +60,7 @@ class LegDayFact(NamedTuple):
 @dataclass(frozen=True)
 class Advice:
     """What a day is for: its status, the reasons in plain words, and the facts behind them."""
+
     date: date
     status: Status
     reasons: tuple[str, ...]

@@ -35,6 +35,7 @@ class ChecklistItem:
 @dataclass(frozen=True)
 class ChecklistEntry:
     """One item of a day's checklist as shown: id, label and whether it is ticked."""
+
     id: str
     label: str
     done: bool

@@ -27,6 +27,7 @@ KIND_NAMES = {"run": "run", "leg": "leg day", "checkin": "check-in"}
 @dataclass(frozen=True)
 class Exercise:
     """One exercise of a leg day: sets x reps, with an optional weight in grams."""
+
     name: str
     sets: int
     reps: int
@@ -47,6 +48,7 @@ class Exercise:
 @dataclass(frozen=True)
 class Run:
     """A run: distance in metres and duration in seconds, as stored."""
+
     date: date
     distance_m: int
     duration_s: int
@@ -68,6 +70,7 @@ class Run:
 @dataclass(frozen=True)
 class LegDay:
     """A leg day: a lower-body strength session and its exercises."""
+
     date: date
     duration_s: int
     rpe: int
@@ -83,6 +86,7 @@ class LegDay:
 @dataclass(frozen=True)
 class Checkin:
     """A day's leg-soreness check-in (0-10); one per date."""
+
     date: date
     soreness: int
     notes: str = ""

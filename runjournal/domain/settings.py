@@ -18,6 +18,7 @@ THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "so
 @dataclass(frozen=True)
 class Settings:
     """The profile settings of SPEC §2, each with its default."""
+
     units: str = "km"
     fitness_level: str = "intermediate"
     recovery_rate: str = "normal"

@@ -20,6 +20,7 @@ def local_today() -> date:
 
 class DayView(NamedTuple):
     """A day's advice and its checklist, as `advise` and Today show them."""
+
     advice: Advice
     checklist: list[ChecklistEntry]
 
