@@ -37,6 +37,7 @@ class ExportReader:
         self.position = 0
 
     def entries(self) -> Iterator[Entry]:
+        """The export's entries, validated one at a time as the stream reaches them."""
         stream = self.stream
         first = stream.peek()
         if first == "[":
