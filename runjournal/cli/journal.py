@@ -10,6 +10,7 @@ import click
 from ..domain import parse as p
 from ..domain.settings import KEYS, Settings
 from ..services.journal import refuse_journal_files
+from ..text import shown
 from .base import Context, choice, cli, fail, open_app, pass_ctx
 
 
@@ -67,6 +68,8 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
     fmt = choice("format", fmt, ("json", "csv"))
     if output:
         refuse_journal_files(ctx.path, Path(output), "output")
+        if Path(output).expanduser().is_fifo():  # opening it waits for the other end
+            click.echo(f"Waiting for a reader on the pipe {shown(output)}…", err=True)
     with ctx.journal() as journal:
         try:
             count = write_export(journal, fmt, Path(output) if output else None)

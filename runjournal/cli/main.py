@@ -33,6 +33,9 @@ _LINE_BREAKS = str.maketrans(
 )
 
 
+_MOST = 600
+
+
 def say_error(message: str) -> None:
     """Print `error: message` as exactly one line, whatever the input it quotes held.
 
@@ -43,6 +46,8 @@ def say_error(message: str) -> None:
     """
     line = shown(message.translate(_LINE_BREAKS))
     line = line.encode("utf-8", "backslashreplace").decode("utf-8")
+    if len(line) > _MOST:  # a 100 kB value quoted back helps nobody
+        line = line[: _MOST // 2] + " … " + line[-_MOST // 4 :]
     click.echo(f"error: {line}", err=True)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -26,14 +27,33 @@ def export_dict(entry: Entry) -> dict[str, Any]:
 
 
 def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
-    """Write the journal to `path` (atomically) or stdout; return the entry count."""
+    """Write the journal to `path` (atomically) or stdout; return the entry count.
+
+    `path` is written through, never replaced: a symbolic link keeps pointing where
+    it did and the file it names is replaced atomically; a named pipe or a terminal
+    (`/dev/stdout`, `/dev/null`) is written into as a stream. A socket or a block
+    device is refused.
+    """
     if path is None:
         return _write(journal, fmt, sys.stdout)
     path = path.expanduser()
-    if path.is_dir():
+    try:
+        mode: int | None = path.stat().st_mode  # through links
+    except FileNotFoundError:
+        mode = None  # a new file, or a link to one
+    except OSError as error:
+        raise InputError("output", f"cannot use {path}: {error.strerror}") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise InputError(
             "output", f"{path} is a folder; give a file name, e.g. {path}/journal.json"
         )
+    if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            return _write(journal, fmt, stream)
+    if mode is not None and not stat.S_ISREG(mode):
+        raise InputError("output", f"{path} is not a regular file, a pipe or a terminal")
+    if path.is_symlink():
+        path = path.resolve()  # the link stays; the file it names is the one replaced
     if not path.parent.is_dir():
         raise InputError("output", f"the folder {path.parent} does not exist")
     # Written next to the target and renamed over it, so a failed export never leaves

@@ -5,11 +5,12 @@ Both the CLI and the TUI call this, so they can never disagree.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 from ..domain.advisor import LOOKBACK_DAYS, Advice, advise
 from ..domain.checklist import ChecklistEntry, checklist_for
+from ..domain.parse import shift
 from ..store import Journal
 
 
@@ -31,7 +32,8 @@ class DayView(NamedTuple):
 
 def day_view(journal: Journal, day: date) -> DayView:
     """The advice for `day` (reading only its last 8 days) and that day's checklist."""
-    legs = journal.leg_days_between(day - timedelta(days=LOOKBACK_DAYS), day)
+    # shift() holds at the calendar's first day: a look-back from 0001-01-03 never underflows.
+    legs = journal.leg_days_between(shift(day, -LOOKBACK_DAYS), day)
     advice = advise(legs, journal.checkin_on(day), journal.settings(), day)
     items = journal.checklist_items()
     return DayView(advice, checklist_for(advice.status, items, journal.ticks(day)))

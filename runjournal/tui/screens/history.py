@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -197,12 +196,13 @@ class HistoryScreen(SessionScreen):
         text = f"{count:,} {noun}"
         entry = self.table.current
         if entry is not None:
-            monday = entry.date - timedelta(days=entry.date.weekday())
-            t = self.session.journal.totals(monday, monday + timedelta(days=6))
+            monday = p.shift(entry.date, -entry.date.weekday())
+            sunday = p.shift(monday, 6)  # held at 9999-12-31, the calendar's last day
+            t = self.session.journal.totals(monday, sunday)
             hours, minutes = divmod(round(t["duration_s"] / 60), 60)
             text = (
                 f"Week {monday.isocalendar().week} ({monday:%d %b}–"
-                f"{monday + timedelta(days=6):%d %b}): "
+                f"{sunday:%d %b}): "
                 f"{distance_text(t['distance_m'], self.table.units)} · "
                 f"{hours} h {minutes:02d} min running · {t['leg_days']} leg "
                 f"day{'s' if t['leg_days'] != 1 else ''}    [dim]{text}[/dim]"
