@@ -31,8 +31,7 @@ from .domain.errors import InputError
 from .domain.settings import KEYS, Settings
 from .locations import journal_path
 from .output import csv_lines, history_table, render_advice, render_checklist
-from .store import Journal, JournalError
-from .store.journal import as_journal_error, translate_errors
+from .store import Journal, JournalError, as_journal_error, translate_errors
 from .today import day_view, local_today
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -17,8 +17,7 @@ from textual.theme import Theme
 
 from ..domain.entries import Entry
 from ..domain.settings import THEMES
-from ..store import Journal, JournalError
-from ..store.journal import as_journal_error
+from ..store import Journal, JournalError, as_journal_error
 from ..today import DayView, day_view
 
 T = TypeVar("T")
