@@ -6,8 +6,10 @@ such as `advise` spends on everything else, so it is loaded only when a migratio
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import translate_errors
@@ -50,6 +52,38 @@ def connect(
             conn.close()
             raise
     return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+    A deferred transaction (plain BEGIN, as sqlite-utils' atomic() uses) that reads
+    first and writes later fails at once (SQLITE_BUSY_SNAPSHOT) if another process
+    committed in between, instead of waiting out the busy timeout. Inside a
+    transaction already, it is a savepoint: the inner block can fail alone.
+    """
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT journal")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # some errors end the whole transaction
+                conn.execute("ROLLBACK TO journal")
+                conn.execute("RELEASE journal")
+            raise
+        conn.execute("RELEASE journal")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        # Also when COMMIT itself fails (disk full): a transaction left open would
+        # turn every later write into a savepoint that never commits.
+        if conn.in_transaction:
+            conn.rollback()
+        raise
 
 
 def _use_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:

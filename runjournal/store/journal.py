@@ -1,10 +1,10 @@
-"""Journal: the only code that speaks SQL. Entries in, entries out."""
+"""Journal: the front of the store that the rest of runjournal holds. Entries in and out."""
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..domain.checklist import ChecklistItem
 from ..domain.entries import KIND_NAMES, Checkin, Entry, Kind, LegDay
 from ..domain.settings import Settings
-from . import aggregates, profile, queries
+from . import aggregates, connection, profile, queries
 from .connection import BUSY_TIMEOUT_S, connect
 from .errors import translate_errors
 from .migrations import MIGRATIONS, migrate
@@ -89,39 +89,13 @@ class Journal:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> AbstractContextManager[None]:
         """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
 
         Every write of the store runs in one; callers that need several writes to be all
         or nothing (an import) wrap them in one too. Nested uses are savepoints.
-
-        A deferred transaction (plain BEGIN, as sqlite-utils' atomic() uses) that reads
-        first and writes later fails at once (SQLITE_BUSY_SNAPSHOT) if another process
-        committed in between, instead of waiting out the busy timeout.
         """
-        conn = self.conn
-        if conn.in_transaction:
-            conn.execute("SAVEPOINT journal")
-            try:
-                yield
-            except BaseException:
-                if conn.in_transaction:  # some errors end the whole transaction
-                    conn.execute("ROLLBACK TO journal")
-                    conn.execute("RELEASE journal")
-                raise
-            conn.execute("RELEASE journal")
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException:
-            # Also when COMMIT itself fails (disk full): a transaction left open would
-            # turn every later write into a savepoint that never commits.
-            if conn.in_transaction:
-                conn.rollback()
-            raise
+        return connection.transaction(self.conn)
 
     # Entries -----------------------------------------------------------------------
 

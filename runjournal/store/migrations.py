@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
+from .connection import transaction
 from .opening import APPLICATION_ID
 
 if TYPE_CHECKING:
@@ -215,16 +216,11 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
     steps = registry(migrations)
     # IMMEDIATE takes the write lock first, so two processes creating the same new
     # journal at once do not both try to create its tables.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         if steps.pending(db):
             steps.apply(db)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {len(steps.applied(db))}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.rollback()
-        raise
     # Copy the new schema and header into the main file now, so that anything that
     # reads the file itself (a backup by `cp`, the header check) sees a journal.
     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
