@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -68,8 +69,9 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
     fmt = choice("format", fmt, ("json", "csv"))
     if output:
         refuse_journal_files(ctx.path, Path(output), "output")
-        if Path(output).expanduser().is_fifo():  # opening it waits for the other end
-            click.echo(f"Waiting for a reader on the pipe {shown(output)}…", err=True)
+        with contextlib.suppress(OSError):  # an unusable name is refused by the export
+            if Path(output).expanduser().is_fifo():  # opening it waits for the other end
+                click.echo(f"Waiting for a reader on the pipe {shown(output)}…", err=True)
     with ctx.journal() as journal:
         try:
             count = write_export(journal, fmt, Path(output) if output else None)
