@@ -16,7 +16,6 @@ from ..locations import journal_path
 from ..services.day import local_today
 from ..services.journal import session
 from ..store import Journal
-from ..store.backups import backup_folder
 from ..text import shown, summary
 from .app import open_app
 
@@ -41,9 +40,9 @@ class Context:
         warnings: list[str] = []
         with session(self.path, self.today, warn=warnings) as journal:
             yield journal
+        # After success only: a refused command says one thing, its `error:` line.
         for warning in warnings:
-            folder = click.format_filename(backup_folder(self.path))
-            click.echo(f"warning: {warning} to {folder}", err=True)
+            click.echo(f"warning: {shown(warning)}", err=True)
 
 
 pass_ctx = click.make_pass_decorator(Context)

@@ -47,6 +47,7 @@ def _run(
 
     with journal:
         app = RunJournalApp(journal, today=today, demo=demo)
+        app.startup_warnings.extend(journal.notices)
         if backup_failed:
             app.startup_warnings.append(
                 "Today's automatic backup could not be written; see Settings for where "
