@@ -69,7 +69,9 @@ def best_runs(candidates: Iterable[RunCandidate]) -> list[RunRecord]:
                 at_least not in best or _faster(run, best[at_least])
             ):
                 best[at_least] = run
-    return [RunRecord(at_least, best[at_least]) for at_least in RECORD_DISTANCES_M if at_least in best]
+    return [
+        RunRecord(at_least, best[at_least]) for at_least in RECORD_DISTANCES_M if at_least in best
+    ]
 
 
 class LiftSet(NamedTuple):
