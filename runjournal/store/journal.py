@@ -28,6 +28,7 @@ from .opening import (
 
 if TYPE_CHECKING:  # imported where used: the History screen, not every command
     from .paging import HistoryQuery
+    from .trends import Trends
 
 TABLES: dict[str, str] = {"run": "runs", "leg": "leg_days", "checkin": "checkins"}
 BUSY_TIMEOUT_S = 5.0
@@ -445,6 +446,12 @@ class Journal:
             for entry in reversed(self.entries(kind, since=first, until=last)):
                 grouped.setdefault(entry.date, []).append(entry)
         return grouped
+
+    def trends(self) -> Trends:
+        """The queries behind `stats` and the Trends screen (store/trends.py)."""
+        from .trends import Trends
+
+        return Trends(self.db.conn)
 
     # Settings ----------------------------------------------------------------------
 
