@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..domain.advisor import STATUS_LABELS, STATUS_TAGLINES
-from ..domain.forecast import when_text
 from ..domain.entries import Entry
+from ..domain.forecast import when_text
 from ..services.day import DayView
 from ..text import cell, summary
 

@@ -90,7 +90,7 @@ def trends_view(
         horizon_days=SETTLE_HORIZON_DAYS,
     )
     profile = recovery_profile(
-        [Settling(classify_load(group.leg), group.days, group.count) for group in groups],
+        [Settling(classify_load(group.leg), group.days, group.leg_days) for group in groups],
         settings,
     )
     view = TrendsView(

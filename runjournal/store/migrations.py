@@ -137,8 +137,7 @@ def m003_trend_indexes(db: Database) -> None:
     # Per exercise, its heaviest set and its best Epley e1RM, w × (30 + reps) / 30, are
     # one seek each from the top of these.
     db.execute(
-        "create index if not exists leg_exercises_heaviest on leg_exercises "
-        "(name, weight_g, reps)"
+        "create index if not exists leg_exercises_heaviest on leg_exercises (name, weight_g, reps)"
     )
     db.execute(
         "create index if not exists leg_exercises_e1rm on leg_exercises "

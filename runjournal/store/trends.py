@@ -57,23 +57,25 @@ with recursive names(name) as (
 select name from names where name is not null
 """
 _JOIN = "from leg_exercises e {index} join leg_days l on l.id = e.leg_day_id"
+_BY_HEAVIEST = _JOIN.format(index="indexed by leg_exercises_heaviest")
+_BY_E1RM = _JOIN.format(index="indexed by leg_exercises_e1rm")
 _HEAVIEST = (
-    f"select e.weight_g, e.reps {_JOIN.format(index='indexed by leg_exercises_heaviest')} "
+    f"select e.weight_g, e.reps {_BY_HEAVIEST} "
     "where e.name = ? and e.weight_g > 0 and l.date <= ? "
     "order by e.weight_g desc, e.reps desc limit 1"
 )
 _E1RM = (
-    f"select e.weight_g * (30 + e.reps) {_JOIN.format(index='indexed by leg_exercises_e1rm')} "
+    f"select e.weight_g * (30 + e.reps) {_BY_E1RM} "
     "where e.name = ? and e.weight_g > 0 and l.date <= ? "
     "order by e.weight_g * (30 + e.reps) desc limit 1"
 )
 # The sets that share the best value, each on the first date it was done.
 _FIRST_HEAVIEST = (
-    f"select e.weight_g, e.reps, min(l.date) {_JOIN.format(index='indexed by leg_exercises_heaviest')} "
+    f"select e.weight_g, e.reps, min(l.date) {_BY_HEAVIEST} "
     "where e.name = ? and e.weight_g = ? and e.reps = ? and l.date <= ?"
 )
 _FIRST_E1RM = (
-    f"select e.weight_g, e.reps, min(l.date) {_JOIN.format(index='indexed by leg_exercises_e1rm')} "
+    f"select e.weight_g, e.reps, min(l.date) {_BY_E1RM} "
     "where e.name = ? and e.weight_g * (30 + e.reps) = ? and l.date <= ? "
     "group by e.weight_g, e.reps"
 )
@@ -106,7 +108,7 @@ class SettlingGroup(NamedTuple):
 
     leg: LegDay  # one of them, standing for its group's load class
     days: int
-    count: int
+    leg_days: int
 
 
 class Trends:
