@@ -8,7 +8,7 @@ from datetime import date
 from .domain import parse as p
 from .domain.entries import Entry, LegDay, Run
 from .domain.load import classify_load
-from .domain.records import LiftRecord, RunRecord
+from .domain.records import LiftRecord, LiftSet, RunRecord
 
 
 def distance_text(metres: int, units: str) -> str:
@@ -109,14 +109,14 @@ def run_record_line(record: RunRecord, units: str) -> str:
 
 
 def lift_record_line(record: LiftRecord, weight_units: str) -> str:
-    """'back squat: heaviest 110 kg × 1 (2 Nov 2026) · e1RM 120 kg, 90 kg × 10 (…)'."""
+    """'back squat: 100 kg × 5 (2 Nov 2026), e1RM 116.7 kg', or both sets when they differ."""
     top, best = record.heaviest, record.best_e1rm
 
-    def when(day: date) -> str:
-        return f"{day.day} {day:%b %Y}"
+    def lift(item: LiftSet) -> str:
+        weight = weight_text(item.weight_g, weight_units)
+        return f"{weight} × {item.reps} ({item.date.day} {item.date:%b %Y})"
 
-    return (
-        f"{record.name}: heaviest {weight_text(top.weight_g, weight_units)} × {top.reps} "
-        f"({when(top.date)}) · e1RM {weight_text(record.e1rm_g, weight_units)}, "
-        f"{weight_text(best.weight_g, weight_units)} × {best.reps} ({when(best.date)})"
-    )
+    e1rm = f"e1RM {weight_text(record.e1rm_g, weight_units)}"
+    if top == best:
+        return f"{record.name}: {lift(top)}, {e1rm}"
+    return f"{record.name}: heaviest {lift(top)} · {e1rm} from {lift(best)}"
