@@ -44,9 +44,7 @@ RATE = {"slow": 1, "normal": 0, "fast": -1}
 def test_forecast_for_every_load_and_setting(load: str, fitness: str, rate: str) -> None:
     settings = Settings(fitness_level=fitness, recovery_rate=rate)
     window = max(1, min(4, WINDOWS[load] + FITNESS[fitness] + RATE[rate]))
-    assert next_normal_training([leg(0, load)], None, settings, D) == D + timedelta(
-        days=window + 1
-    )
+    assert next_normal_training([leg(0, load)], None, settings, D) == D + timedelta(days=window + 1)
     # one day after the leg day, one day fewer to go
     assert next_normal_training([leg(1, load)], None, settings, D) == D + timedelta(days=window)
 
