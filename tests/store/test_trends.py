@@ -90,7 +90,7 @@ PLANS = [
 def test_trend_queries_read_through_indexes(
     journal: Journal, sql: str, params: tuple[object, ...], index: str
 ) -> None:
-    steps = [row[-1] for row in journal.db.conn.execute(f"explain query plan {sql}", params)]
+    steps = [row[-1] for row in journal.conn.execute(f"explain query plan {sql}", params)]
     assert any(index in step for step in steps), steps
     # no table read row by row, no sort: the index's order is the answer's
     assert not any(step in ("SCAN runs", "SCAN l", "SCAN e", "SCAN leg_days") for step in steps)
