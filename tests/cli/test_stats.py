@@ -212,3 +212,16 @@ def test_advise_shows_a_monotony_flag(capsys: pytest.CaptureFixture[str]) -> Non
     assert [flag["id"] for flag in data["flags"]] == ["monotony"]
     assert data["status"] == "normal_training"  # flags never change the status
     assert "rough guide" in out(capsys, "advise")
+
+
+def test_records_show_in_pounds_when_asked() -> None:
+    from runjournal.domain.records import LiftSet, best_lifts
+    from runjournal.text import lift_record_line, weight_text
+
+    assert weight_text(102_058, "lb") == "225 lb"  # 225 lb as stored, in grams
+    assert weight_text(100_000, "kg") == "100 kg"
+    day = date(2026, 11, 2)
+    (record,) = best_lifts([LiftSet("back squat", 102_058, 5, day)])
+    line = lift_record_line(record, "lb")
+    assert line == "back squat: 225 lb × 5 (2 Nov 2026), e1RM 262.5 lb"
+    assert "kg" not in line
