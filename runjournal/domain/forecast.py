@@ -85,6 +85,7 @@ class ProfileRow:
         return 0.0 if self.mean_days is None else self.mean_days - self.window_days
 
     def to_dict(self) -> dict[str, Any]:
+        """The `recovery_profile` object of `stats --json`."""
         return {
             "load": self.load,
             "leg_days": self.leg_days,
@@ -131,6 +132,7 @@ class Suggestion(NamedTuple):
     because: ProfileRow
 
     def text(self) -> str:
+        """The suggestion in words, with how to follow it."""
         row = self.because
         return (
             f"Your check-ins suggest recovery rate {self.recovery_rate}: after {row.load} "

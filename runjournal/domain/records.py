@@ -36,13 +36,16 @@ class RunRecord:
 
     @property
     def pace_s_per_km(self) -> int:
+        """The run's average pace, seconds per km."""
         return pace_s_per_km(self.run.distance_m, self.run.duration_s)
 
     @property
     def name(self) -> str:
+        """'5 km', '10 km', 'half marathon' or 'marathon'."""
         return RECORD_NAMES[self.at_least_m]
 
     def to_dict(self) -> dict[str, Any]:
+        """One object of `records.runs` in `stats --json`."""
         return {
             "distance": self.name,
             "at_least_km": self.at_least_m / 1000,
@@ -98,9 +101,11 @@ class LiftRecord:
 
     @property
     def e1rm_g(self) -> float:
+        """The best estimated one-rep max, in grams."""
         return e1rm_g(self.best_e1rm.weight_g, self.best_e1rm.reps)
 
     def to_dict(self) -> dict[str, Any]:
+        """One object of `records.lifts` in `stats --json`."""
         return {
             "name": self.name,
             "heaviest": {

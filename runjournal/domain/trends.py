@@ -85,19 +85,23 @@ class Week:
 
     @property
     def week(self) -> str:
+        """The ISO week, e.g. '2026-W48'."""
         return iso_week(self.start)
 
     @property
     def load(self) -> float:
+        """The week's session-RPE load, RPE × minutes."""
         return load_value(self.run_load + self.leg_load)
 
     @property
     def soreness_mean(self) -> float | None:
+        """The mean of the week's check-ins, or None without any."""
         if not self.soreness:
             return None
         return round(sum(self.soreness) / len(self.soreness), 2)
 
     def to_dict(self) -> dict[str, Any]:
+        """One object of `weeks` in `stats --json`."""
         return {
             "week": self.week,
             "start": self.start.isoformat(),
@@ -164,6 +168,7 @@ class Flag(NamedTuple):
     text: str
 
     def to_dict(self) -> dict[str, str]:
+        """`{"id", "text"}`, as `advise --json` and `stats --json` print it."""
         return {"id": self.id, "text": self.text}
 
 
