@@ -75,6 +75,9 @@ async def test_brackets_switch_the_range(demo_app: RunJournalApp) -> None:
         await demo_app.workers.wait_for_complete()
         await pilot.pause()
         assert "12 weeks" in text_of(demo_app, "#trends-range")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.place == "today"
 
 
 async def test_trends_follow_miles_and_show_records(demo_app: RunJournalApp) -> None:

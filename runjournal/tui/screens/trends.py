@@ -29,6 +29,7 @@ class TrendsScreen(SessionScreen):
     BINDINGS = [
         Binding("left_square_bracket", "range(-1)", "Fewer weeks", key_display="["),
         Binding("right_square_bracket", "range(1)", "More weeks", key_display="]"),
+        Binding("escape", "app.go('today')", "Back", show=False),
     ]
     weeks: var[int] = var(12)
 
