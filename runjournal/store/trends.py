@@ -17,17 +17,16 @@ from ..domain.load import HARD_MINUTES, SHORT_MINUTES
 from ..domain.records import RECORD_DISTANCES_M, LiftSet, RunCandidate
 from ..domain.trends import TYPE_EFFORT, RunDay
 
-# A run's effort: its RPE, else its type's usual one (SPEC §8), as one SQL expression.
-_EFFORT = (
-    "coalesce(rpe, case type "
-    + " ".join(f"when '{name}' then {effort}" for name, effort in TYPE_EFFORT.items())
-    + f" else {TYPE_EFFORT['easy']} end)"
-)
-
+# A run's effort: its RPE, else its type's usual one (SPEC §8), as one SQL expression
+# whose type names and efforts are parameters (`_EFFORT_PARAMS`, before the dates).
 _RUN_DAYS = (
     "select date, count(*), sum(distance_m), sum(duration_s), max(distance_m), "
-    f"sum({_EFFORT} * duration_s) from runs where date between ? and ? "
-    "group by date order by date"
+    "sum(coalesce(rpe, case type " + "when ? then ? " * len(TYPE_EFFORT) + "else ? end) "
+    "* duration_s) from runs where date between ? and ? group by date order by date"
+)
+_EFFORT_PARAMS = (
+    *(value for pair in TYPE_EFFORT.items() for value in pair),
+    TYPE_EFFORT["easy"],
 )
 _LEG_DAYS = (
     "select id, date, duration_s, rpe, to_failure from leg_days "
@@ -56,26 +55,28 @@ with recursive names(name) as (
 )
 select name from names where name is not null
 """
-_JOIN = "from leg_exercises e {index} join leg_days l on l.id = e.leg_day_id"
-_BY_HEAVIEST = _JOIN.format(index="indexed by leg_exercises_heaviest")
-_BY_E1RM = _JOIN.format(index="indexed by leg_exercises_e1rm")
 _HEAVIEST = (
-    f"select e.weight_g, e.reps {_BY_HEAVIEST} "
+    "select e.weight_g, e.reps from leg_exercises e indexed by leg_exercises_heaviest "
+    "join leg_days l on l.id = e.leg_day_id "
     "where e.name = ? and e.weight_g > 0 and l.date <= ? "
     "order by e.weight_g desc, e.reps desc limit 1"
 )
 _E1RM = (
-    f"select e.weight_g * (30 + e.reps) {_BY_E1RM} "
+    "select e.weight_g * (30 + e.reps) from leg_exercises e indexed by leg_exercises_e1rm "
+    "join leg_days l on l.id = e.leg_day_id "
     "where e.name = ? and e.weight_g > 0 and l.date <= ? "
     "order by e.weight_g * (30 + e.reps) desc limit 1"
 )
 # The sets that share the best value, each on the first date it was done.
 _FIRST_HEAVIEST = (
-    f"select e.weight_g, e.reps, min(l.date) {_BY_HEAVIEST} "
+    "select e.weight_g, e.reps, min(l.date) "
+    "from leg_exercises e indexed by leg_exercises_heaviest "
+    "join leg_days l on l.id = e.leg_day_id "
     "where e.name = ? and e.weight_g = ? and e.reps = ? and l.date <= ?"
 )
 _FIRST_E1RM = (
-    f"select e.weight_g, e.reps, min(l.date) {_BY_E1RM} "
+    "select e.weight_g, e.reps, min(l.date) from leg_exercises e indexed by leg_exercises_e1rm "
+    "join leg_days l on l.id = e.leg_day_id "
     "where e.name = ? and e.weight_g * (30 + e.reps) = ? and l.date <= ? "
     "group by e.weight_g, e.reps"
 )
@@ -119,7 +120,7 @@ class Trends:
 
     def run_days(self, first: date, last: date) -> list[RunDay]:
         """Each day's runs between two dates, summed: count, distance, time, load."""
-        rows = self.conn.execute(_RUN_DAYS, (first.isoformat(), last.isoformat()))
+        rows = self.conn.execute(_RUN_DAYS, (*_EFFORT_PARAMS, first.isoformat(), last.isoformat()))
         return [RunDay(date.fromisoformat(row[0]), *row[1:]) for row in rows]
 
     def leg_days(self, first: date, last: date) -> list[LegDay]:

@@ -81,7 +81,7 @@ PLANS = [
     (q._LONGEST, (D.isoformat(),), "idx_runs_distance_m"),
     (q._HEAVIEST, ("back squat", D.isoformat()), "leg_exercises_heaviest"),
     (q._E1RM, ("back squat", D.isoformat()), "leg_exercises_e1rm"),
-    (q._RUN_DAYS, (D.isoformat(), D.isoformat()), "runs_newest"),
+    (q._RUN_DAYS, (*q._EFFORT_PARAMS, D.isoformat(), D.isoformat()), "runs_newest"),
     (q._LEG_DAYS, (D.isoformat(), D.isoformat()), "leg_days_newest"),
 ]
 

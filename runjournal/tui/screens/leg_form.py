@@ -69,7 +69,7 @@ class LegDayForm(FormScreen):
     def _remove_row(self, event: ExerciseRow.Remove) -> None:
         event.row.remove()
 
-    @on(Input.Changed, "#duration, #rpe")
+    @on(Input.Changed, "#date, #duration, #rpe")
     @on(Checkbox.Changed)
     def _update_load(self) -> None:
         feedback = self.query_one("#load-feedback", Static)
@@ -94,18 +94,17 @@ class LegDayForm(FormScreen):
         )
 
     def _ready_text(self, draft: LegDay, settings: Settings) -> str:
-        """When hard running is OK again with this session logged (and nothing else)."""
+        """When hard running is OK again with this session logged, as Today will say it.
+
+        The same forecast as Today's: the journal's leg days (this one as typed, not as
+        stored when editing) and today's check-in, with nothing more logged.
+        """
+        today, journal = self.session.today, self.session.journal
         editing = self.entry.id if isinstance(self.entry, LegDay) else None
-        others = self.session.journal.leg_days_between(
-            draft.date - timedelta(days=LOOKBACK_DAYS), draft.date
-        )
-        legs = [leg for leg in others if leg.id != editing or editing is None] + [draft]
-        ready = next_normal_training(legs, None, settings, draft.date)
-        return (
-            when_text(ready, self.session.today)
-            if ready >= self.session.today
-            else (f"hard running was OK again from {ready:%a} {ready.day} {ready:%b}")
-        )
+        stored = journal.leg_days_between(today - timedelta(days=LOOKBACK_DAYS), today)
+        legs = [leg for leg in stored if editing is None or leg.id != editing] + [draft]
+        ready = next_normal_training(legs, journal.checkin_on(today), settings, today)
+        return when_text(ready, today)
 
     def show_error(self, error: InputError) -> None:
         if error.field != "exercise-row":  # that one is already under the exercises
