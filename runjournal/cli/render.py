@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain.advisor import STATUS_LABELS, STATUS_TAGLINES
 from ..domain.entries import Entry
+from ..domain.forecast import when_text
 from ..services.day import DayView
 from ..text import C1_AND_BIDI, cell, shown, summary
 
@@ -32,9 +33,11 @@ def render_advice(view: DayView, today: date) -> str:
     when = "Today" if advice.date == today else advice.date.strftime("%a %d %b %Y")
     lines = [
         f"{when}: {STATUS_LABELS[advice.status].upper()} — {STATUS_TAGLINES[advice.status]}",
+        f"  {when_text(view.next_normal_training, advice.date)}",
         "",
         "Why",
         *(f"  • {shown(reason)}" for reason in advice.reasons),
+        *(f"  note: {shown(flag.text)}" for flag in view.flags),
     ]
     guidance = advice.guidance
     if guidance:

@@ -266,12 +266,21 @@ def test_5_weekday_names_and_days_ago_are_dates(tmp_path: Path) -> None:
 
 
 def test_5_the_advisor_looks_back_from_year_1_without_underflow(tmp_path: Path) -> None:
+    from runjournal.domain.advisor import advise
+    from runjournal.domain.entries import LegDay
+    from runjournal.domain.parse import FIRST_DATE, shift
+    from runjournal.domain.settings import Settings
     from runjournal.services.day import day_view
     from runjournal.store import Journal
 
+    leg = LegDay(date(1, 1, 1), 3600, 9)
+    statuses = [advise([leg], None, Settings(), date(1, 1, n)).status for n in range(1, 8)]
+    assert statuses == ["rest"] + ["easy_recovery_run"] * 3 + ["normal_training"] * 3
+    assert shift(date(1, 1, 3), -7) == date.min
+    assert shift(date.max, 7) == date.max
     with Journal.open(tmp_path / "j.db") as journal:
-        for n in range(1, 8):
-            assert day_view(journal, date(1, 1, n)).advice.status == "normal_training"
+        journal.add(LegDay(FIRST_DATE, 3600, 9))
+        assert day_view(journal, FIRST_DATE).advice.status == "rest"
         assert day_view(journal, date.max).advice.status == "normal_training"
 
 

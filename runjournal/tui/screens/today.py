@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
+from ...domain.forecast import when_text
 from ...text import one_line
 from ..messages import JournalChanged
 from ..session import SessionScreen
@@ -34,7 +35,7 @@ class TodayScreen(SessionScreen):
             with Vertical(id="side"):
                 yield Checklist(id="checklist")
                 yield Static(id="soreness")
-        yield Static("Last 7 days", classes="section-title", id="week-title")
+        yield Static("Last days · next days (forecast)", classes="section-title", id="week-title")
         yield WeekStrip(id="week")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -54,9 +55,14 @@ class TodayScreen(SessionScreen):
     def refresh_view(self) -> None:
         session = self.session
         view = session.view()
-        self.query_one(StatusBanner).show(view.advice)
+        self.query_one(StatusBanner).show(
+            view.advice, when_text(view.next_normal_training, view.advice.date)
+        )
         self.query_one("#reasons", Static).update(
-            Content("\n".join(f"• {one_line(reason)}" for reason in view.advice.reasons))
+            Content("\n").join(
+                [Content(f"• {one_line(reason)}") for reason in view.advice.reasons]
+                + [Content.styled(f"note: {one_line(flag.text)}", "dim") for flag in view.flags]
+            )
         )
         self._show_guidance(view.advice)
         self.query_one(Checklist).show(view.checklist)
@@ -71,6 +77,7 @@ class TodayScreen(SessionScreen):
             session.today,
             session.journal.days(first, session.today),
             session.journal.settings().units,
+            view.outlook,
         )
 
     def _show_guidance(self, advice: Advice) -> None:
