@@ -40,7 +40,7 @@ def config_show(ctx: Context, as_json: bool) -> None:
         click.echo(json.dumps(settings.as_dict(), indent=2))
         return
     for key, value in settings.as_dict().items():
-        click.echo(f"{key:<26} {value}")
+        click.echo(f"{key:<26} {shown(str(value))}")  # an import may have set it
 
 
 @config.command("set")

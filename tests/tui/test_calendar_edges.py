@@ -10,9 +10,7 @@ from textual.widgets import Input
 from runjournal.services.demo import demo_journal
 from runjournal.tui.app import RunJournalApp
 
-
-def screen_text(app: RunJournalApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from .test_literal_text import screen_text
 
 
 async def test_a_date_in_year_1_typed_into_the_run_form_is_an_error_by_the_field(

@@ -15,7 +15,7 @@ from ...domain.checklist import ChecklistItem, check_label, default_items, new_i
 from ...domain.errors import InputError
 from ...domain.settings import CHOICES, THEMES
 from ...store.backups import backup_folder, list_backups
-from ...text import one_line
+from ...text import one_line, shown
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.field import Field
@@ -71,7 +71,8 @@ class SettingsScreen(SessionScreen):
                 yield Button("Add", id="add-item", variant="primary")
                 yield Button("Reset to defaults", id="reset-items")
             yield Static("Your journal", classes="section-title")
-            yield Static(self._journal_text(), id="journal-info")
+            # markup=False: a path is text ("~/[runs]/journal.db" is a fine folder name)
+            yield Static(self._journal_text(), id="journal-info", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def _journal_text(self) -> str:
@@ -81,8 +82,8 @@ class SettingsScreen(SessionScreen):
         backups = list_backups(path)
         latest = f"latest {backups[0].name}" if backups else "none yet"
         return (
-            f"Journal   {path}\n"
-            f"Backups   {backup_folder(path)}  ({len(backups)} kept, {latest})\n"
+            f"Journal   {shown(str(path))}\n"
+            f"Backups   {shown(str(backup_folder(path)))}  ({len(backups)} kept, {shown(latest)})\n"
             "A copy is made on the first open of each day; the last 7 are kept.\n"
             "To restore one: close runjournal, move the journal file aside (and its -wal "
             "and -shm files), then copy the backup in its place.\n"
