@@ -52,7 +52,7 @@ def config_set(ctx: Context, key: str, value: str) -> None:
     with ctx.journal() as journal:
         settings = journal.settings().with_value(key, value)
         journal.save_settings(settings)
-    click.echo(f"{key} = {getattr(settings, key)}")
+    click.echo(f"{key} = {shown(str(getattr(settings, key)))}")
 
 
 config_set.help = f"Change a setting. KEY is one of: {', '.join(KEYS)}."
@@ -80,7 +80,7 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
                 raise
             fail("output", f"cannot write {output}: {error.strerror or error}")
     if output:
-        click.echo(f"Exported {count} entries to {click.format_filename(output)}.", err=True)
+        click.echo(f"Exported {count} entries to {shown(click.format_filename(output))}.", err=True)
 
 
 @cli.command("import")
@@ -130,4 +130,5 @@ def backup(ctx: Context, file: str, force: bool) -> None:
             journal.backup_to(dest)
     except OSError as error:  # name too long, no permission, disk full
         fail("FILE", f"cannot write {dest}: {error.strerror or error}")
-    click.echo(f"Backed up {click.format_filename(ctx.path)} to {click.format_filename(dest)}.")
+    source, copy = (shown(click.format_filename(p)) for p in (ctx.path, dest))  # text too
+    click.echo(f"Backed up {source} to {copy}.")

@@ -171,6 +171,7 @@ class _Tee:
         self.spool = spool
 
     def read(self, size: int = -1) -> str:
+        """Up to `size` characters of the source, copied to the spool on the way."""
         text = self.source.read(size)
         self.spool.write(text.encode("utf-8", "surrogatepass"))
         return text

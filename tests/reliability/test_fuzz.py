@@ -571,9 +571,8 @@ def test_every_renderer_shows_text_as_text() -> None:
             _no_raw(line)
         for entry in entries:
             _no_raw(describe(entry, "km"))
-        view = DayView(
-            advice_for([], None, Settings(), TODAY), [ChecklistEntry(clean, clean, False)]
-        )
+        advice = advice_for([], None, Settings(), TODAY)
+        view = DayView(advice, [ChecklistEntry(clean, clean, False)], TODAY, [], [])
         _no_raw(render_checklist(view), lines=True)
         as_json = json_text({"notes": clean})
         _no_raw(as_json)
