@@ -13,6 +13,7 @@ import click
 from .. import __version__
 from ..domain.entries import KIND_NAMES, Entry, Kind, parse_kind
 from ..domain.errors import InputError
+from ..domain.settings import Settings
 from ..locations import journal_path
 from ..services.day import local_today
 from ..services.journal import session
@@ -130,7 +131,7 @@ def run_options(required: bool) -> Callable[[F], F]:
             "--distance",
             required=required,
             metavar="X",
-            help="5, 5km, 3.1mi or 800m (km by default).",
+            help="5, 5km, 3.1mi or 800m (a bare number is in the `units` setting, km by default).",
         ),
         click.option(
             "--duration",
@@ -166,15 +167,18 @@ def leg_options(required: bool) -> Callable[[F], F]:
             "exercises",
             multiple=True,
             metavar="SPEC",
-            help='"NAME SETSxREPS[@WEIGHT]", e.g. "back squat 5x5@100kg". Repeat.',
+            help='"NAME SETSxREPS[@WEIGHT]", e.g. "back squat 5x5@100kg" (a bare weight is in '
+            "the `weight_units` setting, kg by default). Repeat.",
         ),
         common_options,
     )
 
 
-def describe(entry: Entry, units: str) -> str:
-    """An entry as the confirmation lines show it: date, time and summary."""
-    return f"{entry.date}{' ' + entry.time if entry.time else ''}, {summary(entry, units)}"
+def describe(entry: Entry, settings: Settings) -> str:
+    """An entry as the confirmation lines show it: date, time and summary, in the
+    user's units."""
+    what = summary(entry, settings.units, settings.weight_units)
+    return f"{entry.date}{' ' + entry.time if entry.time else ''}, {what}"
 
 
 def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:

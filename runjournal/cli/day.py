@@ -9,6 +9,7 @@ import click
 
 from ..domain import parse as p
 from ..services.day import day_view
+from ..text import status_words
 from .base import Context, cli, fail, pass_ctx
 from .render import render_advice, render_checklist
 
@@ -60,7 +61,7 @@ def _tick(ctx: Context, item_id: str, day: str | None, done: bool) -> None:
         if item_id not in ids:
             fail(
                 "id",
-                f"'{item_id}' is not on the {view.advice.status} checklist for "
+                f"'{item_id}' is not on the {status_words(view.advice)} checklist for "
                 f"{target}; use one of {', '.join(ids)}",
             )
         journal.set_tick(target, item_id, done)

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from ...domain import parse as p
 from ...domain.entries import Entry, Run, build_run
 from ...domain.errors import InputError
-from ...text import pace_text
+from ...text import pace_text, run_warning
 from ..widgets.field import Field
 from .confirm import ConfirmDialog
 from .form import FormScreen
@@ -69,20 +69,13 @@ class RunForm(FormScreen):
         self.query_one("#distance" if self.entry is None else "#date", Input).focus()
         self._update_live()
 
-    def _distance_text(self) -> str:
-        """A bare number means the user's own units (miles if they chose miles)."""
-        text = self.text("distance").strip()
-        units = self.session.journal.settings().units
-        if text and units == "mi" and text.replace(".", "", 1).replace(",", "", 1).isdigit():
-            return text + "mi"
-        return text
-
     @on(Input.Changed)
     @on(Select.Changed)
     def _update_live(self) -> None:
         pace = self.query_one("#pace", Static)
         try:
-            metres = p.parse_distance(self._distance_text())
+            units = self.session.journal.settings().units
+            metres = p.parse_distance(self.text("distance"), unit=units)
             seconds = p.parse_duration(self.text("duration"))
             run = Run(self.session.today, metres, max(seconds, 1))
             pace.update(f"→ {pace_text(run, self.session.journal.settings().units)}")
@@ -98,26 +91,28 @@ class RunForm(FormScreen):
         return value if isinstance(value, str) else "easy"
 
     def _warning(self) -> str | None:
-        """Why this run goes against the day's advice, or None if it does not."""
+        """Why this run goes against the day's advice (its type, length or effort), or
+        None if it does not or the form cannot tell yet."""
         try:
             day = p.parse_date(self.text("date"), self.session.today)
         except InputError:
             return None
+        try:
+            seconds = p.parse_duration(self.text("duration"))
+        except InputError:
+            seconds = 0
+        try:
+            rpe = p.parse_rpe(self.text("rpe")) if self.text("rpe").strip() else None
+        except InputError:
+            rpe = None
         advice = self.session.view(day).advice
-        run_type = self._run_type()
-        if not advice.discourages(run_type):
-            return None
-        when = "Today" if day == self.session.today else day.isoformat()
-        status = advice.status.replace("_", " ")
-        return (
-            f"⚠ {when} is {'a rest day' if advice.status == 'rest' else 'an ' + status}: "
-            f"a {run_type} run goes against the advice."
-        )
+        warning = run_warning(advice, self._run_type(), seconds, rpe, self.session.today)
+        return f"⚠ {warning}" if warning else None
 
     def build(self) -> Run:
         return build_run(
             today=self.session.today,
-            distance=self._distance_text(),
+            distance=self.text("distance"),
             duration=self.text("duration"),
             type=self._run_type(),
             rpe=self.text("rpe"),
@@ -125,6 +120,7 @@ class RunForm(FormScreen):
             date=self.text("date"),
             time=self.text("time"),
             notes=self.text("notes"),
+            units=self.session.journal.settings().units,
         )
 
     def confirm_and_store(self, entry: Entry) -> None:
