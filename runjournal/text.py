@@ -63,6 +63,12 @@ def run_warning(
     return f"{when} is for an easy recovery run: {what} goes against the advice."
 
 
+def run_done_text(run: Run, units: str) -> str:
+    """The day's run, once logged: 'Today's run is done: 8.00 km easy at 07:00.'"""
+    at = f" at {run.time}" if run.time else ""
+    return f"Today's run is done: {distance_text(run.distance_m, units)} {run.type}{at}."
+
+
 def _char_width(char: str) -> int:
     """Terminal columns a character takes: CJK and emoji take two, combining marks none."""
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):

@@ -30,6 +30,9 @@ class Context:
     def __init__(self, db: str | None, today: date | None = None) -> None:
         self.path = journal_path(db)
         self.today = today or local_today()
+        # Only a date read from the wall clock moves on at midnight in the app; one
+        # handed in (tests, `demo --date`) stays put.
+        self.clock = None if today else local_today
 
     @contextlib.contextmanager
     def journal(self) -> Iterator[Journal]:
@@ -95,14 +98,16 @@ def cli(ctx: click.Context, db: str | None) -> None:
     # pass time as an argument instead of patching the clock.
     ctx.obj = Context(db, ctx.obj if isinstance(ctx.obj, date) else None)
     if ctx.invoked_subcommand is None:
-        open_app(ctx.obj.path, ctx.obj.today, demo=False)
+        open_app(ctx.obj.path, ctx.obj.today, demo=False, clock=ctx.obj.clock)
 
 
-def open_app(path: Path, today: date, *, demo: bool) -> None:
+def open_app(
+    path: Path, today: date, *, demo: bool, clock: Callable[[], date] | None = None
+) -> None:
     """Open the TUI; imported here so that every other command starts without Textual."""
     from ..tui.launch import launch
 
-    launch(path, today, demo=demo)
+    launch(path, today, demo=demo, clock=clock)
 
 
 def options(*decorators: Callable[[F], F]) -> Callable[[F], F]:

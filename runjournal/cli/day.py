@@ -29,10 +29,11 @@ def advise(ctx: Context, day: str | None, as_json: bool) -> None:
     target = _target_day(ctx, day)
     with ctx.journal() as journal:
         view = day_view(journal, target)
+        units = journal.settings().units
     if as_json:
         click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_advice(view, ctx.today))
+        click.echo(render_advice(view, ctx.today, units))
 
 
 @cli.group(invoke_without_command=True)

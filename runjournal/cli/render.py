@@ -8,10 +8,10 @@ from ..domain.advisor import STATUS_LABELS, STATUS_TAGLINES
 from ..domain.entries import Entry
 from ..domain.settings import Settings
 from ..services.day import DayView
-from ..text import cell, summary, text_width
+from ..text import cell, run_done_text, summary, text_width
 
 
-def render_advice(view: DayView, today: date) -> str:
+def render_advice(view: DayView, today: date, units: str = "km") -> str:
     """The advice as `runjournal advise` prints it: status, why, guidance, checklist."""
     advice = view.advice
     when = "Today" if advice.date == today else advice.date.strftime("%a %d %b %Y")
@@ -21,6 +21,8 @@ def render_advice(view: DayView, today: date) -> str:
         "Why",
         *(f"  • {reason}" for reason in advice.reasons),
     ]
+    if view.run_done is not None and advice.date == today:
+        lines.insert(1, run_done_text(view.run_done, units))
     guidance = advice.guidance
     if guidance:
         lines += [

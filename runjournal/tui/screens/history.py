@@ -173,7 +173,8 @@ class HistoryScreen(SessionScreen):
                 self.app.notify(f"Deleted {noun} {entry.id} ({entry.date}).", title="Deleted")
                 self.session.changed()
 
-        question = f"Delete this {noun}?\n\n{entry.date}  {summary(entry, units)}"
+        what = summary(entry, units, self.table.weight_units)
+        question = f"Delete this {noun}?\n\n{entry.date}  {what}"
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
 
     @on(DataTable.RowSelected)

@@ -40,8 +40,9 @@ class LegDayForm(FormScreen):
             yield Label("Exercises  [dim](name · sets · reps · weight)[/dim]")
             with VerticalScroll(id="exercises", can_focus=False):
                 names = self.session.journal.exercise_names()
+                unit = self.session.journal.settings().weight_units
                 for exercise in (leg.exercises if leg else ()) or [None]:
-                    yield ExerciseRow(names, exercise)
+                    yield ExerciseRow(names, exercise, unit)
             yield Static("", classes="error", id="exercises-error")
             yield Button("+ Add exercise (ctrl+n)", id="add-exercise")
             yield Field(
@@ -56,7 +57,8 @@ class LegDayForm(FormScreen):
 
     @on(Button.Pressed, "#add-exercise")
     def action_add_exercise(self) -> None:
-        row = ExerciseRow(self.session.journal.exercise_names())
+        settings = self.session.journal.settings()
+        row = ExerciseRow(self.session.journal.exercise_names(), weight_unit=settings.weight_units)
         self.query_one("#exercises").mount(row)
         self.call_after_refresh(lambda: row.query_one(Input).focus())
 

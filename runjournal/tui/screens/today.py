@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
+from ...text import run_done_text
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.checklist import Checklist
@@ -52,9 +53,11 @@ class TodayScreen(SessionScreen):
     def refresh_view(self) -> None:
         session = self.session
         view = session.view()
+        units = session.journal.settings().units
         self.query_one(StatusBanner).show(view.advice)
+        done = [f"✓ {run_done_text(view.run_done, units)}"] if view.run_done else []
         self.query_one("#reasons", Static).update(
-            "\n".join(f"• {reason}" for reason in view.advice.reasons)
+            "\n".join(done + [f"• {reason}" for reason in view.advice.reasons])
         )
         self._show_guidance(view.advice)
         self.query_one(Checklist).show(view.checklist)
