@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from ..domain.advisor import STATUS_LABELS
 from ..domain.entries import Entry
 from ..domain.settings import THEMES
 from ..services.day import DayView
@@ -180,7 +181,7 @@ class RunJournalApp(App[None]):
     # Keys that leave what is on screen: off while a form or a dialog is open, so a
     # stray letter never throws away what someone was typing.
     # (ctrl+q, Textual's own quit, always works: that one is never typed by accident.)
-    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "leave"})
+    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "checkin_form", "help", "leave"})
 
     @staticmethod
     def _holds_input(screen: Screen[object]) -> bool:
@@ -232,10 +233,21 @@ class RunJournalApp(App[None]):
             self._save_soreness,
         )
 
+    def action_checkin_form(self) -> None:
+        """The whole check-in form: any date, with notes (a backfill)."""
+        from .screens.checkin_form import CheckinForm
+
+        self.push_screen(CheckinForm(self.session))
+
     def _save_soreness(self, soreness: int | None) -> None:
         if soreness is None:
             return
         from ..domain.entries import Checkin
+        from .screens.soreness import SorenessDialog
+
+        if soreness == SorenessDialog.FULL_FORM:
+            self.action_checkin_form()
+            return
 
         current = self.journal.checkin_on(self.today)
         notes = current.notes if current else ""  # changing the number keeps the words
@@ -244,7 +256,7 @@ class RunJournalApp(App[None]):
         )
         if not saved:
             return
-        status = self.view().advice.status.replace("_", " ")
+        status = STATUS_LABELS[self.view().advice.status].lower()
         self.notify(f"Soreness {soreness}/10 saved. Today: {status}.", title="Check-in")
         self.journal_changed()
 
@@ -272,6 +284,11 @@ class RunJournalApp(App[None]):
         yield SystemCommand("Log run", "Add a run", self.action_log_run)
         yield SystemCommand(
             "Soreness check-in", "How sore are your legs today?", self.action_checkin
+        )
+        yield SystemCommand(
+            "Check-in for another day",
+            "Soreness and notes for any date (backfill)",
+            self.action_checkin_form,
         )
         yield SystemCommand(
             "History", "Review, fix and delete entries", partial(self.action_go, "history")

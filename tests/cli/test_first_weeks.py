@@ -74,7 +74,9 @@ def test_run_against_the_advice_is_logged_and_warned_on_stderr(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     cli(capsys, "log", "leg", "--duration", "60", "--rpe", "9", "--date", "yesterday")
-    out, err = cli(capsys, "log", "run", "--distance", "8", "--duration", "40:00", "--type", "tempo")
+    out, err = cli(
+        capsys, "log", "run", "--distance", "8", "--duration", "40:00", "--type", "tempo"
+    )
     assert "Logged run 1" in out
     assert err.startswith("warning: Today is for an easy recovery run: a tempo run")
     assert "Logged anyway" in err

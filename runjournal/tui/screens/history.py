@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Tab, Tabs
 
 from ...domain import parse as p
-from ...domain.entries import KIND_NAMES, Kind
+from ...domain.entries import KIND_NAMES, Entry, Kind
 from ...domain.errors import InputError
 from ...store.paging import SORTS
 from ...text import distance_text, summary
@@ -28,6 +28,7 @@ class HistoryScreen(SessionScreen):
     BINDINGS = [
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Del"),
+        Binding("u", "undo", "Undo delete"),
         Binding("o", "sort", "Sort"),
         Binding("O", "reverse", "Reverse", show=False),
         Binding("g", "newest", "Newest", show=False),
@@ -38,6 +39,9 @@ class HistoryScreen(SessionScreen):
         Binding("slash", "filter", "Filter", key_display="/", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
+
+    UNDO_SECONDS = 8
+    _undoable: Entry | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -170,12 +174,46 @@ class HistoryScreen(SessionScreen):
                 )
                 if not deleted:
                     return
-                self.app.notify(f"Deleted {noun} {entry.id} ({entry.date}).", title="Deleted")
+                self._offer_undo(entry)
+                self.app.notify(
+                    f"Deleted {noun} {entry.id} ({entry.date}). Press u to undo.",
+                    title="Deleted",
+                    timeout=self.UNDO_SECONDS,
+                )
                 self.session.changed()
 
         what = summary(entry, units, self.table.weight_units)
         question = f"Delete this {noun}?\n\n{entry.date}  {what}"
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
+
+    def _offer_undo(self, entry: Entry) -> None:
+        self._undoable = entry
+        self.refresh_bindings()
+
+        def expire() -> None:
+            if self._undoable is entry:
+                self._undoable = None
+                self.refresh_bindings()
+
+        self.set_timer(self.UNDO_SECONDS, expire)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self._undoable is not None
+        return True
+
+    def action_undo(self) -> None:
+        """Put the entry deleted a moment ago back, with its uid (so an export and an
+        import still know it as the same entry)."""
+        entry, self._undoable = self._undoable, None
+        self.refresh_bindings()
+        if entry is None:
+            return
+        restored, back = self.session.write("Undo", lambda: self.session.journal.add(entry))
+        if not restored or back is None:
+            return
+        self.app.notify(f"Restored {KIND_NAMES[entry.kind]} ({entry.date}).", title="Undone")
+        self.session.changed()
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +29,12 @@ class LegDayForm(FormScreen):
         yield Static(self.heading, classes="form-title")
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
-                yield Field("Date", "date", leg.date.isoformat() if leg else today)
+                yield Field(
+                    "Date",
+                    "date",
+                    leg.date.isoformat() if leg else today,
+                    today=self.session.today,
+                )
                 yield Field("Time", "time", (leg.time or "") if leg else "", placeholder="HH:MM")
                 yield Field(
                     "Duration",
@@ -37,17 +44,18 @@ class LegDayForm(FormScreen):
                 )
                 yield Field("RPE (1–10)", "rpe", str(leg.rpe) if leg else "", placeholder="1–10")
                 yield Checkbox("to failure", leg.to_failure if leg else False, id="to-failure")
-            yield Label("Exercises  [dim](name · sets · reps · weight)[/dim]")
+            unit = self.session.journal.settings().weight_units
+            other = "lb" if unit == "kg" else "kg"
+            yield Label(
+                f"Exercises  [dim](name · sets · reps · weight in {unit}, or 20{other})[/dim]"
+            )
             with VerticalScroll(id="exercises", can_focus=False):
                 names = self.session.journal.exercise_names()
-                unit = self.session.journal.settings().weight_units
                 for exercise in (leg.exercises if leg else ()) or [None]:
                     yield ExerciseRow(names, exercise, unit)
             yield Static("", classes="error", id="exercises-error")
             yield Button("+ Add exercise (ctrl+n)", id="add-exercise")
-            yield Field(
-                "Notes", "notes", leg.notes if leg else "", wide=True, max_length=p.MAX_NOTES
-            )
+            yield Field("Notes", "notes", leg.notes if leg else "", wide=True, multiline=True)
             yield Static("", classes="feedback", id="load-feedback")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -84,9 +92,15 @@ class LegDayForm(FormScreen):
             f"{days} day{'s' if days != 1 else ''} before hard running."
         )
 
-    def show_error(self, error: InputError) -> None:
-        if error.field != "exercise-row":  # that one is already under the exercises
-            super().show_error(error)
+    def field_checks(self) -> dict[str, Callable[[], object]]:
+        today = self.session.today
+        return {
+            "date": lambda: p.parse_date(self.text("date"), today),
+            "time": lambda: p.parse_time(self.text("time")),
+            "duration": lambda: p.check_leg_duration(p.parse_duration(self.text("duration"))),
+            "rpe": lambda: p.parse_rpe(self.text("rpe")),
+            "notes": lambda: p.check_notes(self.text("notes")),
+        }
 
     def build(self) -> LegDay:
         error_line = self.query_one("#exercises-error", Static)
@@ -101,7 +115,7 @@ class LegDayForm(FormScreen):
             except InputError as error:
                 error_line.update(f"Exercise {n}: {error.message}")
                 row.query_one(Input).focus()
-                raise InputError("exercise-row", error.message) from None
+                raise InputError("exercises", f"row {n}: {error.message}") from None
         return build_leg_day(
             today=self.session.today,
             duration=self.text("duration"),
@@ -111,4 +125,5 @@ class LegDayForm(FormScreen):
             date=self.text("date"),
             time=self.text("time"),
             notes=self.text("notes"),
+            weight_units=self.session.journal.settings().weight_units,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,7 +34,12 @@ class RunForm(FormScreen):
         yield Static(self.heading, classes="form-title")
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
-                yield Field("Date", "date", (run.date if run else self.session.today).isoformat())
+                yield Field(
+                    "Date",
+                    "date",
+                    (run.date if run else self.session.today).isoformat(),
+                    today=self.session.today,
+                )
                 yield Field("Time", "time", (run.time or "") if run else "", placeholder="HH:MM")
                 distance = "" if run is None else _distance_value(run.distance_m, units)
                 yield Field(
@@ -59,9 +66,7 @@ class RunForm(FormScreen):
                     "RPE (1–10)", "rpe", str(run.rpe or "") if run else "", placeholder="opt."
                 )
                 yield Field("HR (bpm)", "hr", str(run.hr or "") if run else "", placeholder="opt.")
-            yield Field(
-                "Notes", "notes", run.notes if run else "", wide=True, max_length=p.MAX_NOTES
-            )
+            yield Field("Notes", "notes", run.notes if run else "", wide=True, multiline=True)
             yield Static("", classes="feedback -warning", id="advice-warning")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -108,6 +113,18 @@ class RunForm(FormScreen):
         advice = self.session.view(day).advice
         warning = run_warning(advice, self._run_type(), seconds, rpe, self.session.today)
         return f"⚠ {warning}" if warning else None
+
+    def field_checks(self) -> dict[str, Callable[[], object]]:
+        today, units = self.session.today, self.session.journal.settings().units
+        return {
+            "date": lambda: p.parse_date(self.text("date"), today),
+            "time": lambda: p.parse_time(self.text("time")),
+            "distance": lambda: p.parse_distance(self.text("distance"), unit=units),
+            "duration": lambda: p.check_run_duration(p.parse_duration(self.text("duration"))),
+            "rpe": lambda: self.text("rpe").strip() and p.parse_rpe(self.text("rpe")),
+            "hr": lambda: self.text("hr").strip() and p.parse_hr(self.text("hr")),
+            "notes": lambda: p.check_notes(self.text("notes")),
+        }
 
     def build(self) -> Run:
         return build_run(

@@ -49,8 +49,7 @@ class ExerciseRow(Horizontal):
         yield Input(
             str(ex.reps) if ex else "", placeholder="reps", classes="small reps", type="integer"
         )
-        other = "lb" if self._unit == "kg" else "kg"
-        yield Input(weight, placeholder=f"{self._unit}, or 20{other}", classes="weight")
+        yield Input(weight, placeholder=self._unit, classes="weight")
         yield Button("−", classes="remove", tooltip="Remove this exercise")
 
     def spec(self) -> str | None:

@@ -11,16 +11,27 @@ from ...domain.entries import Checkin, Entry, LegDay, Run
 from ...domain.load import classify_load
 from ...text import distance_text
 
+SHORT_TYPES = {"recovery": "recov", "intervals": "intvl"}
 
-def day_lines(entries: list[Entry], units: str) -> list[str]:
-    """A few short lines for one day's cell: 'run 8.2 km', 'legs hard', 'sore 5'."""
+
+def day_lines(entries: list[Entry], units: str, *, narrow: bool = False) -> list[str]:
+    """A few short lines for one day's cell: 'easy 8.2 km', 'legs 60′ hard', 'sore 5'.
+
+    `narrow` (a column of about 10 at 80x24) keeps each line within 10 columns, so a
+    day never wraps into a line the strip has no room for: '8.2km easy', 'legs hard'.
+    """
     lines: list[str] = []
     for entry in entries:
         if isinstance(entry, Run):
             distance = distance_text(entry.distance_m, units).replace(".00", "")
-            lines.append(f"{entry.type} {distance}")
+            if narrow:
+                short = SHORT_TYPES.get(entry.type, entry.type)
+                lines.append(f"{distance.replace(' ', '')} {short}")
+            else:
+                lines.append(f"{entry.type} {distance}")
         elif isinstance(entry, LegDay):
-            lines.append(f"legs {round(entry.duration_s / 60)}′ {classify_load(entry)[:4]}")
+            minutes = "" if narrow else f"{round(entry.duration_s / 60)}′ "
+            lines.append(f"legs {minutes}{classify_load(entry)[:4]}")
         elif isinstance(entry, Checkin):
             lines.append(f"sore {entry.soreness}")
     return lines or ["—"]
@@ -29,9 +40,15 @@ def day_lines(entries: list[Entry], units: str) -> list[str]:
 class WeekStrip(Static):
     """Seven columns, oldest on the left, ending with today: one widget, one table."""
 
+    def on_resize(self) -> None:
+        if getattr(self, "_shown", None):
+            self.show(*self._shown)
+
     def show(self, today: date, days: dict[date, list[Entry]], units: str) -> None:
+        self._shown = (today, days, units)
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
         cells = []
+        narrow = 0 < self.size.width < 7 * 14
         for n in range(7):
             day = today - timedelta(days=6 - n)
             is_today = day == today
@@ -42,6 +59,6 @@ class WeekStrip(Static):
                 style="bold" if is_today else "dim",
                 overflow="fold",
             )
-            cells.append("\n".join(day_lines(days.get(day, []), units)))
+            cells.append("\n".join(day_lines(days.get(day, []), units, narrow=narrow)))
         table.add_row(*cells)
         self.update(table)
