@@ -139,3 +139,238 @@ async def test_theme_from_the_palette_is_saved(journal: Journal) -> None:
         app.theme = "nord"
         await pilot.pause()
     assert journal.settings().theme == "nord"
+
+
+# Losing work, backfilling, errors -------------------------------------------------
+
+
+async def test_escape_on_a_filled_form_asks_first(app: RunJournalApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: straight back
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TodayScreen"
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"8.2")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert app.screen.query_one("#distance", Input).value == "8.2"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TodayScreen"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_bad_field_is_reported_on_one_line_each(
+    app: RunJournalApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        for name, value in {"distance": "abc", "duration": "0", "hr": "999"}.items():
+            app.screen.query_one(f"#{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        for name in ("distance", "duration", "hr"):
+            error = app.screen.query_one(f"#field-{name} .error", Static)
+            assert str(error.render()), name
+            assert error.region.height == 1, name
+        summary = str(app.screen.query_one("#form-errors", Static).render())
+        assert summary.count("✗") == 3
+        assert app.screen.focused is app.screen.query_one("#distance", Input)
+    assert app.journal.entries("run") == []
+
+
+async def test_plus_and_minus_step_the_date(app: RunJournalApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        date_input = app.screen.query_one("#date", Input)
+        date_input.focus()
+        await pilot.press("minus", "minus", "minus", "plus")
+        assert date_input.value == "2026-11-22"
+        await pilot.press("plus", "plus", "plus")  # never past today
+        assert date_input.value == TODAY.isoformat()
+        date_input.value = ""
+        await pilot.press(*"2026-11-2")  # while typing, - is a character
+        assert date_input.value == "2026-11-2"
+
+
+async def test_notes_take_several_lines(app: RunJournalApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#distance", Input).value = "5"
+        app.screen.query_one("#duration", Input).value = "30"
+        app.screen.query_one("#notes").focus()
+        await pilot.press(*"windy", "enter", *"calf ok")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (run,) = app.journal.entries("run")
+    assert run.notes == "windy\ncalf ok"
+
+
+async def test_a_checkin_for_another_day_with_notes(app: RunJournalApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c", "f")
+        await pilot.pause()
+        app.screen.query_one("#date", Input).value = "yesterday"
+        app.screen.query_one("#soreness", Input).value = "4"
+        app.screen.query_one("#notes").focus()
+        await pilot.press(*"stairs hurt")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (checkin,) = app.journal.entries("checkin")
+    assert checkin.date == TODAY - timedelta(days=1)
+    assert (checkin.soreness, checkin.notes) == (4, "stairs hurt")  # type: ignore[union-attr]
+
+
+async def test_a_delete_can_be_undone(journal: Journal) -> None:
+    journal.add(Run(TODAY, 8000, 2880, notes="keep me"))
+    uid = journal.entries("run")[0].uid
+    app = RunJournalApp(journal, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "d", "y")
+        await pilot.pause()
+        assert journal.entries("run") == []
+        await pilot.press("u")
+        await pilot.pause()
+    (run,) = journal.entries("run")
+    assert (run.notes, run.uid) == ("keep me", uid)
+
+
+async def test_settings_removal_undoes_and_reset_asks(journal: Journal) -> None:
+    app = RunJournalApp(journal, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#items").focus()
+        before = [i.id for i in journal.checklist_items()]
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(journal.checklist_items()) == len(before) - 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert [i.id for i in journal.checklist_items()] == before
+        app.screen.query_one("#field-label Input", Input).value = "Foam roll calves"
+        app.screen.query_one("#add-item").press()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert len(journal.checklist_items()) == len(before) + 1
+        app.screen.query_one("#reset-items").press()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(journal.checklist_items()) == len(before) + 1
+
+
+# History ---------------------------------------------------------------------------
+
+
+async def test_history_sorts_by_pace_hr_and_type(journal: Journal) -> None:
+    journal.add(Run(TODAY, 10000, 3000, type="tempo", hr=170))  # 5:00/km
+    journal.add(Run(TODAY, 5000, 2000, type="easy", hr=140))  # 6:40/km
+    journal.add(Run(TODAY, 8000, 2640, type="long", hr=150))  # 5:30/km
+    app = RunJournalApp(journal, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one("#history-table")
+        seen = {}
+        for _ in range(6):
+            await pilot.press("o")
+            await pilot.pause()
+            sort = table.query_spec.sort  # type: ignore[attr-defined]
+            seen[sort] = [table.get_row_at(n)[2] for n in range(3)]  # type: ignore[attr-defined]
+        assert seen["pace"] == ["easy", "long", "tempo"]  # slowest first
+        assert seen["hr"] == ["tempo", "long", "easy"]
+        assert seen["type"] == ["tempo", "long", "easy"]
+
+
+async def test_history_shows_the_selected_entry_whole_at_80x24(journal: Journal) -> None:
+    note = "Half marathon at goal pace, negative split, windy on the way back, calves tight"
+    journal.add(Run(TODAY, 21100, 7140, notes=note))
+    app = RunJournalApp(journal, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        detail = app.screen.query_one("#history-detail", Static)
+        assert note in str(detail.render())
+        assert detail.region.bottom <= 24
+        since = app.screen.query_one("#since", Input)
+        assert since.content_region.width >= len("2026-11-23") + 1
+
+
+async def test_palette_offers_the_journal_commands(app: RunJournalApp) -> None:
+    async with app.run_test(size=(100, 30)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+    assert {"Config", "Export journal", "Back up now", "Theme", "Quit"} <= titles
+    assert not {"Maximize", "Screenshot", "Keys"} & titles
+
+
+async def test_back_up_and_export_from_the_palette(app: RunJournalApp) -> None:
+    app.journal.add(Run(TODAY, 5000, 1800))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_backup()
+        app.action_export()
+        await pilot.pause()
+    assert app.journal.path is not None
+    folder = app.journal.path.parent / "backups"
+    names = sorted(p.name for p in folder.iterdir())
+    assert any(n.startswith("manual-backup-") for n in names), names
+    assert f"runjournal-export-{TODAY}.json" in names
+
+
+# 80x24 -----------------------------------------------------------------------------
+
+
+async def test_leg_form_fits_80_columns(app: RunJournalApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        box = app.screen.query_one("#to-failure")
+        assert box.region.right <= 80
+        for name in ("sets", "reps"):
+            hint = app.screen.query_one(f".exercise-row .{name}", Input)
+            assert hint.content_region.width >= len(name) + 1
+
+
+async def test_settings_at_80x24_every_section_reachable_by_tab(app: RunJournalApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        level = app.screen.query_one("#fitness_level")
+        assert level.content_region.width >= len("intermediate") + 2
+        for _ in range(20):
+            await pilot.press("tab")
+            if app.screen.focused is not None and app.screen.focused.id == "journal-info":
+                break
+        info = app.screen.query_one("#journal-info")
+        assert app.screen.focused is info
+        assert info.region.y < 24  # scrolled into view
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_today_shows_soreness_and_a_strip_that_does_not_wrap(
+    demo_app: RunJournalApp, size: tuple[int, int]
+) -> None:
+    from runjournal.tui.widgets.week_strip import WeekStrip
+
+    async with demo_app.run_test(size=size) as pilot:
+        await pilot.pause()
+        soreness = demo_app.screen.query_one("#soreness", Static)
+        assert soreness.region.height > 0
+        assert soreness.region.bottom <= size[1]
+        strip = demo_app.screen.query_one(WeekStrip)
+        lines = [
+            "".join(s.text for s in line).rstrip()
+            for line in strip.render_lines(strip.region.reset_offset)
+        ]
+        # Header and one line per entry: a day with two entries has two lines, no more.
+        assert max(len(day) for day in lines) <= size[0]
+        assert not any(line.strip() in ("km", "mi", "hard") for line in lines), lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,6 +57,7 @@ class HistoryScreen(SessionScreen):
             yield Input(placeholder="from YYYY-MM-DD", id="since")
             yield Input(placeholder="to YYYY-MM-DD", id="until")
         yield HistoryTable(self.session.journal, id="history-table")
+        yield Static(id="history-detail", markup=False)
         yield Static(id="history-status")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -226,8 +228,9 @@ class HistoryScreen(SessionScreen):
     def _show_status(self, error: str | None = None) -> None:
         status = self.query_one("#history-status", Static)
         if error:
-            status.update(f"[b red]{error}[/]")
+            status.update(Text(error, style="bold red"))
             return
+        self._show_detail()
         query = self.table.query_spec
         count = self.session.journal.history_count(query)
         noun = {"run": "runs", "leg": "leg days", "checkin": "check-ins"}[query.kind]
@@ -237,11 +240,26 @@ class HistoryScreen(SessionScreen):
             monday = entry.date - timedelta(days=entry.date.weekday())
             t = self.session.journal.totals(monday, monday + timedelta(days=6))
             hours, minutes = divmod(round(t["duration_s"] / 60), 60)
+            legs = f"{t['leg_days']} leg day{'s' if t['leg_days'] != 1 else ''}"
+            sunday = monday + timedelta(days=6)
+            start = f"{monday:%d}" if monday.month == sunday.month else f"{monday:%d %b}"
+            span = f"{start}–{sunday:%d %b}"
             text = (
-                f"Week {monday.isocalendar().week} ({monday:%d %b}–"
-                f"{monday + timedelta(days=6):%d %b}): "
+                f"{span}: "
                 f"{distance_text(t['distance_m'], self.table.units)} · "
-                f"{hours} h {minutes:02d} min running · {t['leg_days']} leg "
-                f"day{'s' if t['leg_days'] != 1 else ''}    [dim]{text}[/dim]"
+                f"{hours}:{minutes:02d} h run · {legs}   [dim]{text}[/dim]"
             )
+        if query.kind == "leg":
+            text += "[dim] · ⚑ to failure[/dim]"
         status.update(text)
+
+    def _show_detail(self) -> None:
+        """The selected entry in full (every exercise, the whole note), under the table."""
+        detail = self.query_one("#history-detail", Static)
+        entry = self.table.current
+        detail.display = entry is not None
+        if entry is None:
+            return
+        when = f"{entry.date}{' ' + entry.time if entry.time else ''}"
+        what = summary(entry, self.table.units, self.table.weight_units)
+        detail.update(f"{when}  {what}" + (f"\n{entry.notes}" if entry.notes else ""))

@@ -119,6 +119,9 @@ class HistoryTable(DataTable[str]):
             "duration": "Duration",
             "effort": "RPE",
             "soreness": "Soreness",
+            "pace": "Pace",
+            "hr": "HR",
+            "type": "Type",
         }
         return [h + arrow if h == names.get(sort) else h for h in headers]
 
