@@ -60,7 +60,8 @@ def run_warning(
     if advice.status == "rest":
         return f"{when} is a rest day: a run goes against the advice."
     what = " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
-    return f"{when} is for an easy recovery run: {what} goes against the advice."
+    verb = "goes" if len(found) == 1 else "go"
+    return f"{when} is for an easy recovery run: {what} {verb} against the advice."
 
 
 def run_done_text(run: Run, units: str) -> str:
