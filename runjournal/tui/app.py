@@ -331,11 +331,15 @@ class RunJournalApp(App[None]):
         folder.mkdir(parents=True, exist_ok=True)
         return folder / name
 
+    @property
+    def _stem(self) -> str:
+        return self.journal.path.stem if self.journal.path else "journal"
+
     def action_export(self) -> None:
         """Export the journal as JSON into the backups folder, and say where."""
         from ..formats.export import write_export
 
-        dest = self._beside_journal(f"runjournal-export-{self.today.isoformat()}.json")
+        dest = self._beside_journal(f"{self._stem}-export-{self.today.isoformat()}.json")
         done, count = self.write("Export", lambda: write_export(self.journal, "json", dest))
         if done:
             self.notify(f"Exported {count} entries to {dest}", title="Export", timeout=10)
@@ -343,7 +347,8 @@ class RunJournalApp(App[None]):
     def action_backup(self) -> None:
         """Copy the journal into its backups folder now, and say where."""
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")  # noqa: DTZ005 - a file name
-        dest = self._beside_journal(f"manual-backup-{stamp}.db")
+        # Not named like the daily copies ({stem}-YYYY-MM-DD.db): never rotated away.
+        dest = self._beside_journal(f"{self._stem}-manual-{stamp}.db")
         done, _ = self.write("Backup", lambda: self.journal.backup_to(dest))
         if done:
             self.notify(f"Backed up to {dest}", title="Backup", timeout=10)

@@ -324,8 +324,9 @@ async def test_back_up_and_export_from_the_palette(app: RunJournalApp) -> None:
     assert app.journal.path is not None
     folder = app.journal.path.parent / "backups"
     names = sorted(p.name for p in folder.iterdir())
-    assert any(n.startswith("manual-backup-") for n in names), names
-    assert f"runjournal-export-{TODAY}.json" in names
+    stem = app.journal.path.stem
+    assert any(n.startswith(f"{stem}-manual-") for n in names), names
+    assert f"{stem}-export-{TODAY}.json" in names
 
 
 # 80x24 -----------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class HistoryScreen(SessionScreen):
     BINDINGS = [
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Del"),
-        Binding("u", "undo", "Undo delete"),
+        Binding("u", "undo", "Undo"),
         Binding("o", "sort", "Sort"),
         Binding("O", "reverse", "Reverse", show=False),
         Binding("g", "newest", "Newest", show=False),

@@ -58,7 +58,7 @@ class SettingsScreen(SessionScreen):
                             )
                     if n == 1:
                         yield Field(
-                            "Recovery run, max min (10–90)",
+                            "Recovery run ≤ min (10–90)",
                             "recovery_run_max_minutes",
                             str(settings.recovery_run_max_minutes),
                         )
