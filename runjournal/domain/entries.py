@@ -146,17 +146,11 @@ def parse_exercise(spec: str, *, field: str = "exercise", weight_unit: str = "kg
         raise InputError(
             field, f"'{spec}' is not NAME SETSxREPS[@WEIGHT], e.g. 'back squat 5x5@100kg'"
         )
-    misplaced = re.fullmatch(
-        r"(?P<name>.+?)\s*@?\s*(?P<w>\d+(?:[.,]\d+)?\s*(?:kgs?|lbs?))", match["name"], re.I
-    )
+    misplaced = re.fullmatch(r"(.+?)\s*@?\s*(\d+(?:[.,]\d+)?)\s*(kgs?|lbs?)", match["name"], re.I)
     if misplaced:
-        weight_text = misplaced["w"].replace(" ", "")
-        where = match["weight"] and " (and there is already one after @)"
-        raise InputError(
-            field,
-            f"'{spec.strip()}' has a weight in the name{where or ''}; put it after the "
-            f"sets and reps: '{misplaced['name']} {match['sets']}x{match['reps']}@{weight_text}'",
-        )
+        name, number, unit = misplaced.groups()
+        right = f"{name} {match['sets']}x{match['reps']}@{number}{unit}"
+        raise InputError(field, f"'{spec.strip()}' has a weight in the name; write '{right}'")
     weight = (
         p.parse_weight(match["weight"], field=field, unit=weight_unit) if match["weight"] else None
     )
