@@ -119,3 +119,19 @@ def test_history_on_a_pipe_keeps_notes_whole(tmp_path: Path, isolated_journal: P
     ).stdout
     assert " ".join(note.split()) in out
     assert "…" not in out
+
+
+def test_a_leg_day_after_the_run_keeps_the_runs_checklist(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cli(capsys, "log", "run", "--distance", "8", "--duration", "48:00", "--time", "07:00")
+    cli(capsys, "checklist", "tick", "leg-swings")
+    cli(capsys, "log", "leg", "--duration", "60", "--rpe", "9", "--time", "18:30")
+    advice = json.loads(cli(capsys, "advise", "--json")[0])
+    assert advice["status"] == "rest"
+    assert [(c["id"], c["done"]) for c in advice["checklist"]][:2] == [
+        ("warmup-standard", False),
+        ("leg-swings", True),
+    ]
+    text, _ = cli(capsys, "advise")
+    assert "Today's run is done: 8.00 km easy at 07:00." in text

@@ -54,8 +54,8 @@ class HistoryScreen(SessionScreen):
         )
         with Horizontal(id="history-filters"):
             yield Select([(t, t) for t in p.RUN_TYPES], prompt="all types", id="type-filter")
-            yield Input(placeholder="from YYYY-MM-DD", id="since")
-            yield Input(placeholder="to YYYY-MM-DD", id="until")
+            yield Input(placeholder="from date", id="since")
+            yield Input(placeholder="to date", id="until")
         yield HistoryTable(self.session.journal, id="history-table")
         yield Static(id="history-detail", markup=False)
         yield Static(id="history-status")
@@ -250,7 +250,7 @@ class HistoryScreen(SessionScreen):
                 f"{hours}:{minutes:02d} h run · {legs}   [dim]{text}[/dim]"
             )
         if query.kind == "leg":
-            text += "[dim] · ⚑ to failure[/dim]"
+            text += "[dim]  ⚑ to failure[/dim]"
         status.update(text)
 
     def _show_detail(self) -> None:
