@@ -12,19 +12,17 @@ HELP = """\
 # runjournal
 
 ## Keys
-| key | does |
-| --- | --- |
-| `t` | Today: what the day is for, why, and the warm-up |
-| `l` / `r` | log a leg day / a run |
-| `c` | soreness check-in (press a digit, 0–9) |
-| `h` | History: review, edit (`enter`) and delete (`d`) entries |
-| `s` | Settings: profile, units, checklist, theme |
-| `space` / `enter` | tick a warm-up item |
-| `+` / `-` | on a date field: the next / previous day |
-| `ctrl+s` / `escape` | save / cancel a form (escape asks first if something is typed) |
-| `u` | undo a delete, for a few seconds after it (History) |
-| `ctrl+p` | every action, searchable: export, backup, config, theme… |
-| `q` | quit (outside text fields) |
+* **t** — Today: what the day is for, why, and the warm-up
+* **l** / **r** — log a leg day / a run
+* **c** — soreness check-in (press a digit, 0–9)
+* **h** — History: review, edit (`enter`) and delete (`d`) entries
+* **s** — Settings: profile, units, checklist, theme
+* **space** / **enter** — tick a warm-up item
+* **+** / **-** — on a date field: the next / previous day
+* **ctrl+s** / **escape** — save / cancel a form (escape asks first if something is typed)
+* **u** — undo a delete, for a few seconds after it (History)
+* **ctrl+p** — every action, searchable: export, backup, config, theme…
+* **q** — quit (outside text fields)
 
 ## Marks
 * **⚑** after a leg day's load (History) means its sets were taken **to failure**: that
