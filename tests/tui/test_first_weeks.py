@@ -374,7 +374,8 @@ async def test_today_shows_soreness_and_a_strip_that_does_not_wrap(
         console = Console(width=strip.content_region.width, record=True)
         console.print(strip.content)
         lines = console.export_text().splitlines()
-        days = demo_app.journal.days(TODAY - timedelta(days=6), TODAY)
+        # The strip's past days: the three before today, and today (then the forecast).
+        days = demo_app.journal.days(TODAY - timedelta(days=3), TODAY)
         most = max(len(entries) for entries in days.values())
         # The header, then one line per entry of the busiest day: no entry folds onto a
         # second line (at 80x24, 'easy 8.20 km' used to leave 'km' on a line of its own).

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
+from ...domain.forecast import when_text
 from ...text import run_done_text
 from ..messages import JournalChanged
 from ..session import SessionScreen
@@ -33,7 +35,7 @@ class TodayScreen(SessionScreen):
             with Vertical(id="side"):
                 yield Checklist(id="checklist")
                 yield Static(id="soreness")
-        yield Static("Last 7 days", classes="section-title", id="week-title")
+        yield Static("Last days · next days (forecast)", classes="section-title", id="week-title")
         yield WeekStrip(id="week")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -54,10 +56,16 @@ class TodayScreen(SessionScreen):
         session = self.session
         view = session.view()
         units = session.journal.settings().units
-        self.query_one(StatusBanner).show(view.advice)
-        done = [f"✓ {run_done_text(view.run_done, units)}"] if view.run_done else []
+        self.query_one(StatusBanner).show(
+            view.advice, when_text(view.next_normal_training, view.advice.date)
+        )
+        done = [f"✓ {escape(run_done_text(view.run_done, units))}"] if view.run_done else []
         self.query_one("#reasons", Static).update(
-            "\n".join(done + [f"• {reason}" for reason in view.advice.reasons])
+            "\n".join(
+                done
+                + [f"• {reason}" for reason in view.advice.reasons]
+                + [f"[dim]note: {escape(flag.text)}[/dim]" for flag in view.flags]
+            )
         )
         self._show_guidance(view.advice)
         self.query_one(Checklist).show(view.checklist)
@@ -72,6 +80,7 @@ class TodayScreen(SessionScreen):
             session.today,
             session.journal.days(first, session.today),
             session.journal.settings().units,
+            view.outlook,
         )
 
     def _show_guidance(self, advice: Advice) -> None:
