@@ -35,10 +35,13 @@ def history(
         fail("since", f"{first} is after --until {last}")
     fmt = choice("format", fmt, ("table", "json", "csv"))
     with ctx.journal() as journal:
-        units = journal.settings().units
-        entries: Iterator[Entry] = journal.history(kinds, since=first, until=last)
-        if limit is not None:
-            entries = (e for n, e in zip(range(limit), entries, strict=False))
+        settings = journal.settings()
+
+        def read() -> Iterator[Entry]:
+            found: Iterator[Entry] = journal.history(kinds, since=first, until=last)
+            return found if limit is None else itertools.islice(found, limit)
+
+        entries = read()
         if fmt == "json":
             _echo_json_list(to_dict(e) for e in entries)
         elif fmt == "csv":
@@ -48,8 +51,9 @@ def history(
             if head is None:
                 click.echo("No entries yet. Try `runjournal log run --distance 5 --duration 30`.")
                 return
-            # One line at a time, as JSON does: 300,000 entries never sit in memory.
-            for line in history_table(itertools.chain([head], entries), units):
+            # Two streaming passes (widths, then lines), as JSON streams: 300,000
+            # entries never sit in memory, and the columns line up as if they did.
+            for line in history_table(read, settings, _terminal_width()):
                 click.echo(line)
 
 
@@ -67,6 +71,17 @@ def _echo_csv(lines: Iterator[str]) -> None:
             line = shown(body) + line[len(body) :]
         sys.stdout.write(line)
     sys.stdout.flush()
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width (or $COLUMNS), or None when the table goes to a pipe or a
+    file and no width was asked for: then nothing is cut."""
+    import os
+    import shutil  # only the table needs these
+
+    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        return None
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 def _echo_json_list(items: Iterator[dict[str, Any]]) -> None:

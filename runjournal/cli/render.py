@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from ..domain.advisor import STATUS_LABELS, STATUS_TAGLINES
 from ..domain.entries import Entry
 from ..domain.forecast import when_text
+from ..domain.settings import Settings
 from ..services.day import DayView
-from ..text import C1_AND_BIDI, cell, shown, summary
+from ..text import C1_AND_BIDI, cell, one_line, run_done_text, shown, summary, text_width
 
 # json.dumps escapes C0 controls but lets C1 controls (U+0080-U+009F: CSI is U+009B)
 # and bidirectional overrides through as raw characters; \uXXXX is the same JSON value.
@@ -27,7 +28,7 @@ def json_text(value: Any, indent: int | None = None) -> str:
     return text
 
 
-def render_advice(view: DayView, today: date) -> str:
+def render_advice(view: DayView, today: date, units: str = "km") -> str:
     """The advice as `runjournal advise` prints it: status, why, guidance, checklist."""
     advice = view.advice
     when = "Today" if advice.date == today else advice.date.strftime("%a %d %b %Y")
@@ -39,6 +40,8 @@ def render_advice(view: DayView, today: date) -> str:
         *(f"  • {shown(reason)}" for reason in advice.reasons),
         *(f"  note: {shown(flag.text)}" for flag in view.flags),
     ]
+    if view.run_done is not None and advice.date == today:
+        lines.insert(1, run_done_text(view.run_done, units))
     guidance = advice.guidance
     if guidance:
         lines += [
@@ -63,18 +66,37 @@ def render_checklist(view: DayView) -> str:
     return "\n".join(lines)
 
 
-def history_table(entries: Iterable[Entry], units: str) -> Iterator[str]:
-    """An aligned table that reads at 80 columns, one line at a time (so it streams);
-    notes take what width is left, every cell shown as text."""
-    import shutil  # only the table needs the terminal's width
+def history_table(
+    read: Callable[[], Iterable[Entry]], settings: Settings, width: int | None
+) -> Iterator[str]:
+    """An aligned table: WHAT (with the exercises) and NOTES share the terminal's `width`.
 
-    width = max(80, shutil.get_terminal_size((80, 24)).columns)
-    yield f"{'KIND':<7} {'ID':>5}  {'DATE':<10} {'TIME':<5}  {'WHAT':<40}  NOTES"
-    for entry in entries:
-        what = cell(summary(entry, units), 40)
-        kind = {"run": "run", "leg": "leg", "checkin": "checkin"}[entry.kind]
-        notes = cell(entry.notes, max(0, width - 75))
+    With `width` None (output to a pipe or a file) nothing is cut: every summary and
+    note is printed whole, on one line, for grep and less to read. `read` gives the
+    entries afresh: one pass measures the columns, a second yields the lines, so the
+    table streams (memory holds one entry, not the journal). Every cell is shown as
+    text: control characters escaped, whatever a note or an exercise holds.
+    """
+
+    def rows() -> Iterator[tuple[Entry, str, str]]:
+        for entry in read():
+            what = shown(summary(entry, settings.units, settings.weight_units))
+            yield entry, what, one_line(entry.notes)
+
+    longest, longest_note = 4, 0
+    for _, what, note in rows():
+        longest = max(longest, text_width(what))
+        longest_note = max(longest_note, text_width(note))
+    if width is None:
+        what_w, notes_w = longest, longest_note
+    else:
+        room = max(80, width) - 37  # the columns before WHAT, and the gaps
+        what_w = min(longest, max(40, room - min(longest_note, 30)))
+        notes_w = max(0, room - what_w)
+    yield f"{'KIND':<7} {'ID':>5}  {'DATE':<10} {'TIME':<5}  {cell('WHAT', what_w)}  NOTES"
+    for entry, what, note in rows():
+        notes = note if width is None else cell(note, notes_w)
         yield (
-            f"{kind:<7} {entry.id:>5}  {entry.date.isoformat():<10} {entry.time or '':<5}  "
-            f"{what}  {notes}".rstrip()
+            f"{entry.kind:<7} {entry.id:>5}  {entry.date.isoformat():<10} {entry.time or '':<5}  "
+            f"{cell(what, what_w)}  {notes}".rstrip()
         )

@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,28 +21,35 @@ from ..services.journal import open_for_app
 from ..store import Journal, JournalError
 
 
-def launch(path: Path, today: date, *, demo: bool) -> None:
+def launch(path: Path, today: date, *, demo: bool, clock: Callable[[], date] | None = None) -> None:
     """Open the app on the journal at `path`, or on a throw-away demo journal.
 
-    An app that crashed exits 1 after one line naming the crash report (SPEC §1).
+    With a `clock`, the app reads the date from it and moves on at midnight; without
+    one, `today` stays today for as long as the app is open. An app that crashed exits
+    1 after one line naming the crash report (SPEC §1).
     """
     if demo:
         with tempfile.TemporaryDirectory(prefix="runjournal-demo-") as folder:
             journal = demo_journal(Path(folder) / "demo.db", today)
-            code = _run(journal, today, path, demo=True)
+            code = _run(journal, clock or today, path, demo=True)
     else:
         try:
             journal, backed_up = open_for_app(path, today)
         except JournalError as error:
             print(f"error: {error}", file=sys.stderr)
             sys.exit(1)
-        code = _run(journal, today, path, demo=False, backup_failed=not backed_up)
+        code = _run(journal, clock or today, path, demo=False, backup_failed=not backed_up)
     if code:
         sys.exit(code)
 
 
 def _run(
-    journal: Journal, today: date, where: Path, *, demo: bool, backup_failed: bool = False
+    journal: Journal,
+    today: date | Callable[[], date],
+    where: Path,
+    *,
+    demo: bool,
+    backup_failed: bool = False,
 ) -> int:
     from .app import RunJournalApp
 
