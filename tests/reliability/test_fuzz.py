@@ -567,10 +567,11 @@ def test_every_renderer_shows_text_as_text() -> None:
             LegDay(TODAY, 3600, 7, exercises=(exercise,), notes=clean, id=2),
             Checkin(TODAY, 3, notes=clean, id=3),
         ]
-        for line in history_table(entries, "km"):
-            _no_raw(line)
+        for table_width in (None, 80 + width):  # a pipe (nothing cut), a terminal
+            for line in history_table(lambda: entries, Settings(), table_width):
+                _no_raw(line)
         for entry in entries:
-            _no_raw(describe(entry, "km"))
+            _no_raw(describe(entry, Settings()))
         advice = advice_for([], None, Settings(), TODAY)
         view = DayView(advice, [ChecklistEntry(clean, clean, False)], TODAY, [], [])
         _no_raw(render_checklist(view), lines=True)
