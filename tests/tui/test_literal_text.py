@@ -129,6 +129,22 @@ async def test_an_imported_checklist_label_and_id_show_literally_on_today(
         assert_literal(app, "[/]jog ^[]0;t^G[bold]")
 
 
+async def test_a_stored_note_with_escapes_is_drawn_as_pictures_in_the_edit_form(
+    app: RunJournalApp,
+) -> None:
+    app.journal.add(Run(TODAY, 5000, 1800, notes=HOSTILE))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert_literal(app, "legs heavy [/] skipped [bold]strides ␛[2J␛]0;pwned")
+        await pilot.press("ctrl+s")  # saved unchanged: the note is still exactly as stored
+        await pilot.pause()
+    stored = app.journal.history(["run"])
+    assert [run.notes for run in stored] == [HOSTILE]
+
+
 class _Broken(RunJournalApp):
     CSS_PATH = Path(app_module.__file__).with_name("runjournal.tcss")
 

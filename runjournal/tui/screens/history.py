@@ -264,5 +264,5 @@ class HistoryScreen(SessionScreen):
         when = f"{entry.date}{' ' + entry.time if entry.time else ''}"
         what = summary(entry, self.table.units, self.table.weight_units)
         # Text, never markup; each line of the note shown with its controls escaped.
-        lines = [one_line(f"{when}  {what}"), *map(shown, entry.notes.splitlines())]
+        lines = [shown(f"{when}  {what}"), *map(shown, entry.notes.splitlines())]
         detail.update(Content("\n".join(lines)))

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from ...domain import parse as p
 from ...domain.errors import InputError
 from ...text import shown
-from .literal import LITERAL
+from .literal import LITERAL, LiteralTextArea
 
 
 class DateInput(Input):
@@ -75,7 +75,9 @@ class Field(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self.label)
         if self._multiline:
-            yield TextArea(self._value, id=self.field_name, soft_wrap=True, tab_behavior="focus")
+            yield LiteralTextArea(
+                self._value, id=self.field_name, soft_wrap=True, tab_behavior="focus"
+            )
         elif self._today is not None:
             yield DateInput(
                 self._value,

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from rich.highlighter import Highlighter
+from rich.segment import Segment
 from rich.text import Text
+from textual.strip import Strip
+from textual.widgets import TextArea
 
 from ...text import CONTROL_CHARS
 
@@ -42,3 +45,21 @@ class ControlPictures(Highlighter):
 
 
 LITERAL = ControlPictures()
+
+
+class LiteralTextArea(TextArea):
+    """A TextArea that draws the control characters of its text as their pictures.
+
+    TextArea has no highlighter to hook, so each drawn line is mapped after it is
+    rendered; the text itself (what is saved) stays exactly as typed or stored.
+    """
+
+    def render_line(self, y: int) -> Strip:
+        """The line as TextArea draws it, control characters replaced by pictures."""
+        strip = super().render_line(y)
+        if not any(_CONTROL.search(segment.text) for segment in strip):
+            return strip
+        return Strip(
+            Segment(_CONTROL.sub(_picture, segment.text), segment.style, segment.control)
+            for segment in strip
+        )
