@@ -47,10 +47,14 @@ def gpx_run(
     """A GPX track heading due north at an even pace: `km` in `minutes` from `start`."""
     step_deg = km * 1000 / (points - 1) / 111_195  # metres per degree of latitude
     step_s = minutes * 60 / (points - 1)
-    ext = "" if hr is None else (
-        "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{hr}</gpxtpx:hr>"
-        "</gpxtpx:TrackPointExtension></extensions>"
-    ).format(hr=hr)
+    ext = (
+        ""
+        if hr is None
+        else (
+            f"<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{hr}</gpxtpx:hr>"
+            "</gpxtpx:TrackPointExtension></extensions>"
+        )
+    )
     rows = []
     for n in range(points):
         at = (start + timedelta(seconds=n * step_s)).astimezone(UTC)
@@ -70,5 +74,3 @@ def gpx_run(
 def at(text: str) -> datetime:
     """A UTC time from 'YYYY-MM-DDTHH:MM:SS'."""
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-

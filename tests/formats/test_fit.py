@@ -32,7 +32,8 @@ def test_venu_sq_run_session_summary_hr_and_local_start() -> None:
     # 15:53:35Z and local_timestamp - timestamp = +2 h: the local start where it was run.
     assert (run.date, run.time) == (date(2022, 5, 29), "17:53")
     assert run.uid == derived_uid("activity", "2022-05-29T15:53:35Z")
-    assert run.type == "easy" and run.rpe is None
+    assert run.type == "easy"
+    assert run.rpe is None
 
 
 def test_forerunner_110_without_local_timestamp_uses_the_machine_zone() -> None:

@@ -18,7 +18,8 @@ AS_RUN = dataclasses.replace(OPTIONS, as_run=True)
 
 def only_run(found: Found) -> Run:
     (run,) = found.entries
-    assert isinstance(run, Run) and not found.skipped
+    assert isinstance(run, Run)
+    assert not found.skipped
     return run
 
 
@@ -53,7 +54,8 @@ def test_gpx_routes_and_rides_are_not_runs(name: str, reason: str) -> None:
 
 def test_gpx_mostly_timed_track_is_an_activity() -> None:
     run = only_run(gpx.read(sample("gpx/korita-zbevnica_4tracks__gpxpy.gpx"), "k", AS_RUN))
-    assert run.distance_m > 14000 and run.duration_s > 0
+    assert run.distance_m > 14000
+    assert run.duration_s > 0
 
 
 def test_generated_gpx_run_with_type_and_heart_rate() -> None:
@@ -65,9 +67,18 @@ def test_generated_gpx_run_with_type_and_heart_rate() -> None:
     assert run.uid == derived_uid("activity", "2026-11-20T06:30:00Z")
 
 
-@pytest.mark.parametrize(("kind", "sport"), [("Run", None), ("trail_running", None),
-                                             ("9", None), ("cycling", "ride"), ("1", "ride"),
-                                             ("hiking", "hike"), ("other", "sport not stated")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("kind", "sport"),
+    [
+        ("Run", None),
+        ("trail_running", None),
+        ("9", None),
+        ("cycling", "ride"),
+        ("1", "ride"),
+        ("hiking", "hike"),
+        ("other", "sport not stated"),
+    ],
+)
 def test_gpx_type_names(kind: str, sport: str | None) -> None:
     found = gpx.read(gpx_run(at("2026-11-20T06:30:00"), kind=kind), "r.gpx", OPTIONS)
     if sport is None:
@@ -81,9 +92,11 @@ def test_tcx_laps_totals_not_trackpoints() -> None:
     # sum of laps: 4689.24 m and 1992.78 s (trackpoints would say 4686 m, 1991 s)
     assert (run.distance_m, run.duration_s) == (4689, 1993)
     assert (run.date, run.time, run.notes) == (date(2012, 12, 26), "21:29", "Aerobics")
-    assert run.hr is not None and 130 <= run.hr <= 190
+    assert run.hr is not None
+    assert 130 <= run.hr <= 190
     no_hr = only_run(tcx.read(sample("tcx/run_fr410_no_hr__tcxparser.tcx"), "n", OPTIONS))
-    assert no_hr.hr is None and no_hr.uid == run.uid  # the same run: the same uid
+    assert no_hr.hr is None
+    assert no_hr.uid == run.uid
 
 
 def test_tcx_pause_left_out() -> None:

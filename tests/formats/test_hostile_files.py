@@ -23,8 +23,9 @@ from .samples import OPTIONS, TODAY, at, gpx_run, sample_path
 
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
-    .replace("&lol0;", "&lol;")
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10)
+    ).replace("&lol0;", "&lol;")
     + "]>\n"
 )
 
@@ -75,7 +76,8 @@ def test_zip_bomb_member_is_refused(tmp_path: Path) -> None:
     (source, run_source) = archive.plan([str(bomb)])
     with archive.Zips() as zips:
         ((label, error),) = list(archive.read(source, zips))
-        assert "100 times" in str(error) and label.endswith("big.gpx")
+        assert "100 times" in str(error)
+        assert label.endswith("big.gpx")
         assert len(list(archive.read(run_source, zips))) == 1
 
 
@@ -114,7 +116,8 @@ def test_zip_in_zip_and_gzip_members(tmp_path: Path, journal: Journal) -> None:
         z.writestr("nested/inner.zip", inner.getvalue())
         z.writestr("run2.gpx", gpx_run(at("2026-11-21T06:30:00")))
     summary = import_paths(journal, [str(outer)], TODAY, ImportOptions())
-    assert summary.added["run"] == 2 and summary.files == 2
+    assert summary.added["run"] == 2
+    assert summary.files == 2
 
 
 def test_member_named_with_a_path_is_never_used_as_one(

@@ -42,8 +42,10 @@ def test_types_effort_and_other_sports() -> None:
     first, second, third = found.entries
     assert isinstance(first, Run)
     assert (first.distance_m, first.duration_s, first.hr, first.rpe) == (5000, 1800, 155, 7)
-    assert first.notes == "Tempo" and first.time == "06:30"
-    assert second.distance_m == 10000 and third.time == "20:30"
+    assert first.notes == "Tempo"
+    assert first.time == "06:30"
+    assert second.distance_m == 10000
+    assert third.time == "20:30"
 
 
 def test_bom_and_unknown_date_form() -> None:
