@@ -7,6 +7,7 @@ import os
 import pty
 import signal
 import subprocess
+import sys
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -172,3 +173,17 @@ def test_kill_9_during_a_large_folder_import_is_all_or_nothing(
     print(outcomes)
     assert any(code == -signal.SIGKILL and runs == 1 for _, code, runs in outcomes)
     assert outcomes[-1][2] == 1001  # and the import, left alone long enough, lands whole
+
+
+def test_advise_loads_no_importer_library(tmp_path: Path) -> None:
+    code = (
+        "import sys; from datetime import date; from runjournal.cli import run; "
+        "run(['advise', '--json'], today=date(2026, 11, 24)); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'fitdecode', 'gpxpy', 'defusedxml', 'rich', 'zipfile', 'gzip'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env=cli_env(tmp_path / "j.db"),
+    )  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "[]"
