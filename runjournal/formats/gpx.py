@@ -15,7 +15,7 @@ from .activity import Activity, sport_of, to_found, with_offset
 from .found import Found, ReadOptions, Unreadable
 from .xmltext import decode
 
-NO_TIMES = "route (no times)"
+NO_TIMES = "route"  # a track without times: planned, not done
 
 
 def looks_like(head: bytes) -> bool:
