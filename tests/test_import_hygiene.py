@@ -73,6 +73,43 @@ def test_advise_json_does_not_load_textual(tmp_path: Path) -> None:
     assert done.stderr.strip() == "False"
 
 
+# sqlite-utils costs ~65 ms to import, more than `advise` spends on everything else: the
+# store reads and writes through plain sqlite3 and loads it only to run a migration.
+UP_TO_DATE_PROBE = """
+import sys
+from runjournal.cli import run
+for args in {commands!r}:
+    code = run(["--db", {db!r}, *args])
+    assert code == 0, (args, code)
+print("sqlite_utils loaded:", "sqlite_utils" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_an_up_to_date_journal_is_used_without_loading_sqlite_utils(tmp_path: Path) -> None:
+    db = str(tmp_path / "journal.db")
+    made = _fresh_interpreter(
+        UP_TO_DATE_PROBE.format(
+            db=db, commands=[["log", "run", "--distance", "5", "--duration", "30"]]
+        )
+    )
+    # Creating the journal runs the migrations: the probe sees sqlite-utils then.
+    assert made.returncode == 0, made.stderr
+    assert made.stderr.strip().endswith("sqlite_utils loaded: True")
+
+    commands = [
+        ["log", "leg", "--duration", "40", "--rpe", "6", "--date", "yesterday"],
+        ["checkin", "--soreness", "3"],
+        ["advise", "--json"],
+        ["history", "--format", "json"],
+        ["checklist", "tick", "warmup-extended"],
+        ["config", "set", "units", "mi"],
+    ]
+    done = _fresh_interpreter(UP_TO_DATE_PROBE.format(db=db, commands=commands))
+    assert done.returncode == 0, done.stderr
+    assert '"status": "easy_recovery_run"' in done.stdout
+    assert done.stderr.strip().endswith("sqlite_utils loaded: False")
+
+
 def test_the_check_can_fail() -> None:
     """The same probe sees Textual when something does import it."""
     done = _fresh_interpreter(
@@ -83,3 +120,26 @@ def test_the_check_can_fail() -> None:
         """
     )
     assert done.stdout.strip() == "True"
+
+
+def test_opening_the_app_skips_the_command_line_parser(tmp_path: Path) -> None:
+    """`runjournal` alone goes straight to the app: click is not even imported.
+
+    A file that is not a journal stops the app before it draws anything, so the real
+    entry point can be run to the end here; `-X importtime` lists every module it loaded.
+    """
+    not_a_journal = tmp_path / "notes.txt"
+    not_a_journal.write_text("groceries\n")
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "runjournal", "--db", str(not_a_journal)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "runjournal.tui.launch" in loaded
+    assert "click" not in loaded
+    assert "error:" in done.stderr
+    assert "not a runjournal journal" in done.stderr

@@ -173,5 +173,6 @@ class _Bar:
         self.task = self.bar.add_task("import", total=total, found=0)
 
     def close(self) -> None:
+        """Take the bar off the terminal."""
         if self.bar is not None:
             self.bar.stop()

@@ -55,6 +55,7 @@ class Source:
 
     @property
     def key(self) -> tuple[str, str]:
+        """(container, path inside it): where Strava's `Filename` would point to it."""
         return (self.container, posixpath.normpath(self.rel or "."))
 
     def open_raw(self) -> IO[bytes]:
@@ -73,7 +74,11 @@ def _packed_size(source: Source) -> int:
 
 
 class Readable(Protocol):
-    def read(self, size: int = -1, /) -> bytes: ...
+    """Anything with `read(size)`: a file, a gzip or zip member stream, stdin."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Up to `size` bytes; b"" at the end."""
+        ...
 
 
 def read_limited(handle: Readable, packed: int, name: str) -> bytes:
@@ -120,6 +125,7 @@ def gunzip(data: bytes, name: str) -> bytes:
 
 
 def is_zip(head: bytes) -> bool:
+    """A zip archive starts with a local file header (or is an empty zip)."""
     return head[:4] in ZIP_MAGIC
 
 
@@ -205,6 +211,7 @@ class Zips:
         self._zip: zipfile.ZipFile | None = None
 
     def get(self, path: Path) -> zipfile.ZipFile:
+        """The open zip at `path` (the one before it is closed)."""
         if self._zip is None or self._path != path:
             self.close()
             self._zip = zipfile.ZipFile(path)
@@ -212,6 +219,7 @@ class Zips:
         return self._zip
 
     def close(self) -> None:
+        """Close the zip being read, if any."""
         if self._zip is not None:
             self._zip.close()
         self._zip = self._path = None

@@ -153,7 +153,7 @@ def test_kill_9_during_a_large_folder_import_is_all_or_nothing(
 ) -> None:
     db = tmp_path / "j.db"
     with Journal.open(db) as journal:  # one run of the user's own, which must survive
-        journal.db.execute("select 1")
+        journal.conn.execute("select 1")
     assert run_cli(db, "log", "run", "--distance", "5", "--duration", "30",
                    "--date", "2022-01-01").returncode == 0  # fmt: skip
     outcomes = []
