@@ -187,3 +187,14 @@ def test_advise_loads_no_importer_library(tmp_path: Path) -> None:
         env=cli_env(tmp_path / "j.db"),
     )  # fmt: skip
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_control_characters_of_a_file_name_are_shown_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad\x1b[31m.gpx"
+    bad.write_bytes(b"\x1b[31m not a track")
+    code, _, err = cli(capsys, "import", "--dry-run", str(bad))
+    assert code == 2
+    assert "bad^[[31m.gpx" in err
+    assert "\x1b" not in err
