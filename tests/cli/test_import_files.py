@@ -42,7 +42,7 @@ def many_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     start = at("2023-01-01T07:00:00")
     for n in range(1000):
         day = start + timedelta(days=n)
-        (folder / f"{n:04d}.gpx").write_bytes(gpx_run(day, km=5, minutes=30, points=20))
+        (folder / f"{n:04d}.gpx").write_bytes(gpx_run(day, km=5, minutes=30, points=60))
     return folder
 
 
