@@ -172,7 +172,9 @@ def test_kill_9_during_a_large_folder_import_is_all_or_nothing(
             break
     print(outcomes)
     assert any(code == -signal.SIGKILL and runs == 1 for _, code, runs in outcomes)
-    assert outcomes[-1][2] == 1001  # and the import, left alone long enough, lands whole
+    if outcomes[-1][2] != 1001:  # a slow machine: let one import run to its end
+        assert run_cli(db, "import", str(many_runs), timeout=600).returncode == 0
+    assert row_counts(db)["runs"] == 1001  # left alone, the import lands whole
 
 
 def test_advise_loads_no_importer_library(tmp_path: Path) -> None:
