@@ -20,7 +20,6 @@ from ..formats import archive
 from ..formats.archive import Item
 from ..formats.found import Found, ReadOptions, Unreadable
 
-
 OTHER_FILE = "other file"
 # Names that promise an activity: such a file whose content is none is unreadable.
 _ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx")
