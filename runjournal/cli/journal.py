@@ -1,4 +1,4 @@
-"""Commands about the journal as a whole: demo, config, export, import, backup."""
+"""Commands about the journal as a whole: demo, config, export, backup (import: importing)."""
 
 from __future__ import annotations
 
@@ -81,32 +81,6 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
             fail("output", f"cannot write {output}: {error.strerror or error}")
     if output:
         click.echo(f"Exported {count} entries to {shown(click.format_filename(output))}.", err=True)
-
-
-@cli.command("import")
-@click.argument("file", metavar="FILE")
-@pass_ctx
-def import_(ctx: Context, file: str) -> None:
-    """Add the entries of an export (or a JSON list of entries); all or nothing."""
-    from collections import Counter
-
-    from ..services.importing import import_file
-
-    skips: Counter[str] = Counter()
-    with ctx.journal() as journal:
-        added, _ = import_file(journal, file, ctx.today, skips)
-    conflicts = skips["check-in conflict"]
-    click.echo(
-        f"Imported {added} entr{'y' if added == 1 else 'ies'}; skipped "
-        f"{skips['already in the journal']} already in the journal"
-        + (
-            f" and {conflicts} check-in{'s' if conflicts != 1 else ''} for dates that "
-            "already have one (a conflict: the journal's own kept)"
-            if conflicts
-            else ""
-        )
-        + "."
-    )
 
 
 @cli.command()
