@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import re
 
-# (family, pattern). A name is lower-body when any pattern is found in its cleaned form.
+# (family, pattern), first match wins. A name is lower-body when a pattern is found in
+# its cleaned form.
 # Word boundaries keep "leg curl" from matching "bicep curl", and nothing here matches the
 # core exercises "hanging leg raise" or "lying leg raise".
 LOWER_BODY: tuple[tuple[str, str], ...] = (
+    # First: "Calf Press on Seated Leg Press" trains the calves.
+    ("calf raise", r"\bcalf\b|\bcalves\b|\bwadenheben\b"),
     ("squat", r"\bsquats?\b|\bkniebeuge"),  # back, front, goblet, hack, split, Smith...
     ("deadlift", r"\bdead ?lifts?\b|\brdls?\b|\bsldl\b|\bkreuzheben\b"),
     ("lunge", r"\blunges?\b|\bausfallschritt"),
     ("leg press", r"\bleg press\b|\bbeinpresse\b"),
     ("leg extension", r"\bleg extensions?\b|\bbeinstrecker\b"),
     ("leg curl", r"\b(leg|hamstring) curls?\b|\bnordic (ham(string)? )?curls?\b|\bbeinbeuger\b"),
-    ("calf raise", r"\bcalf\b|\bcalves\b|\bwadenheben\b"),
     ("hip thrust", r"\bhip thrusts?\b"),
     ("glute bridge", r"\b(glute|hip) bridges?\b"),
     ("glute kickback", r"\bglute kick ?backs?\b"),

@@ -117,7 +117,7 @@ def read(data: bytes, name: str, options: ReadOptions) -> Found:
     columns = list(first)
     for needed in ("date", "exercise name", "set order", "reps"):
         if needed not in columns:
-            raise Unreadable("not a Strong export: no '{needed.title()}' column")
+            raise Unreadable(f"not a Strong export: no '{needed.title()}' column")
     weight_col, header_unit = _weight_column(columns)
     duration_col, in_seconds = _duration_column(columns)
     workouts: dict[tuple[str, str, str], Workout] = {}
