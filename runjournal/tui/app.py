@@ -37,11 +37,13 @@ class RunJournalApp(App[None]):
         Binding("r", "log_run", "Run"),
         Binding("c", "checkin", "Check-in"),
         Binding("h", "go('history')", "History"),
+        Binding("i", "import_files", "Import"),
         Binding("s", "go('settings')", "Settings"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "leave", "Quit"),
     ]
     POLL_SECONDS = 1.5
+    WATCH_SECONDS = 180.0  # how often the `import_folders` folders are looked at
 
     def __init__(self, journal: Journal, *, today: date, demo: bool = False) -> None:
         self.journal = journal
@@ -59,6 +61,9 @@ class RunJournalApp(App[None]):
         # would also do, but entering a new mode at start-up makes Textual re-read and
         # re-apply all CSS: about a third of the time to the first frame.)
         self._places: dict[str, Screen[None]] = {}
+        from .watching import FolderWatch
+
+        self.folder_watch = FolderWatch(self, self.session)
 
     def get_default_screen(self) -> Screen[None]:
         from .screens.today import TodayScreen
@@ -93,6 +98,7 @@ class RunJournalApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10)
+        self.folder_watch.start(self.WATCH_SECONDS)
 
     def write(self, what: str, change: Callable[[], T]) -> tuple[bool, T | None]:
         """Run one change to the journal; if the journal refuses it, say so and go on.
@@ -152,7 +158,7 @@ class RunJournalApp(App[None]):
     # Keys that leave what is on screen: off while a form or a dialog is open, so a
     # stray letter never throws away what someone was typing.
     # (ctrl+q, Textual's own quit, always works: that one is never typed by accident.)
-    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "leave"})
+    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "leave", "import_files"})
 
     @staticmethod
     def _holds_input(screen: Screen[object]) -> bool:
@@ -220,6 +226,11 @@ class RunJournalApp(App[None]):
         self.notify(f"Soreness {soreness}/10 saved. Today: {status}.", title="Check-in")
         self.journal_changed()
 
+    def action_import_files(self) -> None:
+        from .screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen(self.session))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -252,6 +263,11 @@ class RunJournalApp(App[None]):
             "Settings",
             "Profile, units, warm-up checklist, theme",
             partial(self.action_go, "settings"),
+        )
+        yield SystemCommand(
+            "Import",
+            "Bring in Strava, Garmin, Strong or Hevy files, or a folder of them",
+            self.action_import_files,
         )
         yield SystemCommand("Help", "Keys, and how the advisor decides", self.action_help)
         yield from super().get_system_commands(screen)

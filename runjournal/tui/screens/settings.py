@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +25,7 @@ LABELS = {
     "recovery_rate": "Recovery rate",
     "units": "Units",
     "theme": "Theme",
+    "import_folders": "Folders to watch",
 }
 
 
@@ -68,6 +71,15 @@ class SettingsScreen(SessionScreen):
                 yield Field("Item", "label", wide=True, placeholder="e.g. Foam roll calves")
                 yield Button("Add", id="add-item", variant="primary")
                 yield Button("Reset to defaults", id="reset-items")
+            yield Static("Import", classes="section-title")
+            yield Field(
+                f"Folders to watch, joined by '{os.pathsep}' (enter to save; new files there"
+                " are imported when the app opens and every few minutes)",
+                "import_folders",
+                settings.import_folders,
+                wide=True,
+                placeholder="e.g. ~/Sync/watch",
+            )
             yield Static("Your journal", classes="section-title")
             yield Static(self._journal_text(), id="journal-info")
         yield Footer(compact=True, show_command_palette=False)
@@ -110,6 +122,10 @@ class SettingsScreen(SessionScreen):
         if not minutes.has_focus and minutes.value != str(settings.recovery_run_max_minutes):
             with self.prevent(Input.Changed):
                 minutes.value = str(settings.recovery_run_max_minutes)
+        folders = self.query_one("#import_folders", Input)
+        if not folders.has_focus and folders.value != settings.import_folders:
+            with self.prevent(Input.Changed):
+                folders.value = settings.import_folders
         if self._editing is None:
             self._show_items()
 
@@ -139,6 +155,16 @@ class SettingsScreen(SessionScreen):
         except InputError as error:
             field.show_error(error.message)
 
+    @on(Input.Submitted, "#import_folders")
+    def _folders_submitted(self, event: Input.Submitted) -> None:
+        # Saved on enter only: a half-typed "/home" must never be watched.
+        field = self.query_one("#field-import_folders", Field)
+        try:
+            self._save("import_folders", event.value)
+            field.show_error(None)
+        except InputError as error:
+            field.show_error(error.message)
+
     def _save(self, key: str, value: str, *, quiet: bool = False) -> None:
         journal = self.session.journal
         current = journal.settings()
@@ -149,7 +175,9 @@ class SettingsScreen(SessionScreen):
         if not saved:
             return
         if not quiet:
-            self.app.notify(f"{LABELS.get(key, key)}: {getattr(updated, key)}", title="Saved")
+            self.app.notify(
+                f"{LABELS.get(key, key)}: {getattr(updated, key)}", title="Saved", markup=False
+            )
         self.session.changed()
 
     # Checklist -------------------------------------------------------------------

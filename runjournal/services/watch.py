@@ -1,0 +1,141 @@
+"""Folders to watch (SPEC §7 `import_folders`): new files there are imported.
+
+The TUI calls `import_new_files` when it opens and every few minutes while it is open
+(in a worker thread, with its own `Journal` on the same file). A file is "new" when its
+path, size and modification time are not among those already seen, so a file is read
+once, however often the folders are looked at; a file that changes (a sync that was
+half-way) is read again. What was seen is remembered for an unreadable file too, so it
+is reported once and not every few minutes. Nothing is ever written into the folders:
+they are only listed and read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from ..domain.errors import InputError
+from ..domain.settings import folder_paths
+
+if TYPE_CHECKING:  # the importers are loaded only when there is something to import
+    from ..store import Journal
+    from .import_files import ImportOptions, ImportSummary
+
+# (size in bytes, modification time in ns): a file with the same path and both of these
+# has been read already.
+Stamp = tuple[int, int]
+
+
+class SeenFiles(Protocol):
+    """Where the stamps of the files already read are kept."""
+
+    def seen(self) -> dict[str, Stamp]:
+        """Every path read so far, with the stamp it had then."""
+        ...
+
+    def remember(self, files: dict[str, Stamp]) -> None:
+        """Add (or update) the stamps of files just read."""
+        ...
+
+
+@dataclass
+class MemorySeen:
+    """Seen files kept for as long as the app is open."""
+
+    files: dict[str, Stamp] = field(default_factory=dict)
+
+    def seen(self) -> dict[str, Stamp]:
+        """Every path read so far, with the stamp it had then."""
+        return dict(self.files)
+
+    def remember(self, files: dict[str, Stamp]) -> None:
+        """Add (or update) the stamps of files just read."""
+        self.files.update(files)
+
+
+def list_files(folders: list[Path]) -> Iterator[tuple[Path, Stamp]]:
+    """Every file under the folders, with its stamp; hidden files and folders left out.
+
+    Hidden names (`.DS_Store`, macOS's `._x.fit` shadows on a USB drive, a sync tool's
+    `.stfolder`) are never activities. Symbolic links to folders are not followed, so
+    a link loop cannot make the walk endless. A folder that is missing (a watch not
+    plugged in) or unreadable gives nothing.
+    """
+    for folder in folders:
+        for root, dirs, names in os.walk(folder, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if name.startswith("."):
+                    continue
+                path = Path(root, name)
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                if path.is_file():
+                    yield path, (stat.st_size, stat.st_mtime_ns)
+
+
+def new_files(folders: list[Path], seen: dict[str, Stamp]) -> dict[str, Stamp]:
+    """The files under `folders` not read before with the stamp they have now."""
+    return {str(p): stamp for p, stamp in list_files(folders) if seen.get(str(p)) != stamp}
+
+
+def import_new_files(
+    journal: Journal,
+    folders_setting: str,
+    today: date,
+    seen: SeenFiles,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportSummary | None:
+    """Import the new files of the `import_folders` folders; None when there were none.
+
+    All the new files are imported in one go; should one of them be unreadable (a file
+    named to `import_paths` is an error, not a skip), each is then imported on its own,
+    so one bad file never holds back the others, and it is listed in the summary's
+    `unreadable`. Files already in the journal are skipped as duplicates, as always.
+    """
+    fresh = new_files(folder_paths(folders_setting), seen.seen())
+    if not fresh:
+        return None
+    from .import_files import ImportOptions, import_paths
+
+    options = ImportOptions()
+    try:
+        summary = import_paths(journal, list(fresh), today, options, cancelled=cancelled)
+    except InputError:
+        summary = _one_by_one(journal, list(fresh), today, options, cancelled)
+    seen.remember(fresh)
+    return summary
+
+
+def _one_by_one(
+    journal: Journal,
+    paths: list[str],
+    today: date,
+    options: ImportOptions,
+    cancelled: Callable[[], bool] | None,
+) -> ImportSummary:
+    from .import_files import ImportSummary, import_paths
+
+    total = ImportSummary(files=0, skipped=Counter())
+    for path in paths:
+        try:
+            part = import_paths(journal, [path], today, options, cancelled=cancelled)
+        except InputError as error:
+            total.files += 1
+            total.unreadable.append((path, error.message))
+            total.skipped["unreadable"] += 1
+            continue
+        total.files += part.files
+        for kind, count in part.added.items():
+            total.added[kind] = total.added.get(kind, 0) + count
+        total.skipped.update(part.skipped)
+        total.unreadable.extend(part.unreadable)
+    return total
