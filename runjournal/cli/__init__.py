@@ -4,7 +4,7 @@ Each module registers its commands on the group in `base`; importing them here m
 the whole command line. `runjournal.cli:main` is the installed entry point.
 """
 
-from . import day, entries, history, journal  # noqa: F401  (they register commands)
+from . import day, entries, history, importing, journal  # noqa: F401  (they register commands)
 from .base import cli
 from .main import main, run
 

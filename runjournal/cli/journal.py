@@ -1,4 +1,4 @@
-"""Commands about the journal as a whole: demo, config, export, import, backup."""
+"""Commands about the journal as a whole: demo, config, export, backup (import: importing)."""
 
 from __future__ import annotations
 
@@ -76,21 +76,6 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
             fail("output", f"cannot write {output}: {error.strerror or error}")
     if output:
         click.echo(f"Exported {count} entries to {click.format_filename(output)}.", err=True)
-
-
-@cli.command("import")
-@click.argument("file", metavar="FILE")
-@pass_ctx
-def import_(ctx: Context, file: str) -> None:
-    """Add the entries of an export (or a JSON list of entries); all or nothing."""
-    from ..services.importing import import_file
-
-    with ctx.journal() as journal:
-        added, skipped = import_file(journal, file, ctx.today)
-    click.echo(
-        f"Imported {added} entr{'y' if added == 1 else 'ies'}; skipped {skipped} "
-        "already in the journal."
-    )
 
 
 @cli.command()
