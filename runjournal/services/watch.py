@@ -3,7 +3,8 @@
 The TUI calls `import_new_files` when it opens and every few minutes while it is open
 (in a worker thread, with its own `Journal` on the same file). A file is "new" when its
 path, size and modification time are not among those already seen, so a file is read
-once, however often the folders are looked at; a file that changes (a sync that was
+once, however often the folders are looked at, and across restarts (the journal keeps
+what was seen, in its `import_seen` table); a file that changes (a sync that was
 half-way) is read again. What was seen is remembered for an unreadable file too, so it
 is reported once and not every few minutes. Nothing is ever written into the folders:
 they are only listed and read.
@@ -14,10 +15,9 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from ..domain.errors import InputError
 from ..domain.settings import folder_paths
@@ -27,35 +27,8 @@ if TYPE_CHECKING:  # the importers are loaded only when there is something to im
     from .import_files import ImportOptions, ImportSummary
 
 # (size in bytes, modification time in ns): a file with the same path and both of these
-# has been read already.
+# has been read already (the journal keeps them: Journal.seen_files).
 Stamp = tuple[int, int]
-
-
-class SeenFiles(Protocol):
-    """Where the stamps of the files already read are kept."""
-
-    def seen(self) -> dict[str, Stamp]:
-        """Every path read so far, with the stamp it had then."""
-        ...
-
-    def remember(self, files: dict[str, Stamp]) -> None:
-        """Add (or update) the stamps of files just read."""
-        ...
-
-
-@dataclass
-class MemorySeen:
-    """Seen files kept for as long as the app is open."""
-
-    files: dict[str, Stamp] = field(default_factory=dict)
-
-    def seen(self) -> dict[str, Stamp]:
-        """Every path read so far, with the stamp it had then."""
-        return dict(self.files)
-
-    def remember(self, files: dict[str, Stamp]) -> None:
-        """Add (or update) the stamps of files just read."""
-        self.files.update(files)
 
 
 def list_files(folders: list[Path]) -> Iterator[tuple[Path, Stamp]]:
@@ -90,7 +63,6 @@ def import_new_files(
     journal: Journal,
     folders_setting: str,
     today: date,
-    seen: SeenFiles,
     *,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportSummary | None:
@@ -101,7 +73,7 @@ def import_new_files(
     so one bad file never holds back the others, and it is listed in the summary's
     `unreadable`. Files already in the journal are skipped as duplicates, as always.
     """
-    fresh = new_files(folder_paths(folders_setting), seen.seen())
+    fresh = new_files(folder_paths(folders_setting), journal.seen_files())
     if not fresh:
         return None
     from .import_files import ImportOptions, import_paths
@@ -111,7 +83,9 @@ def import_new_files(
         summary = import_paths(journal, list(fresh), today, options, cancelled=cancelled)
     except InputError:
         summary = _one_by_one(journal, list(fresh), today, options, cancelled)
-    seen.remember(fresh)
+    # After the import: a file is remembered once what it held is in the journal (an
+    # import stopped half-way leaves its files to be read again next time).
+    journal.remember_files(fresh)
     return summary
 
 

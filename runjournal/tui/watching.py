@@ -15,17 +15,15 @@ from typing import Any
 from textual.app import App
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..services.watch import MemorySeen, SeenFiles
 from .session import Session
 
 
 class FolderWatch:
     """Imports new files from the `import_folders` setting, one look at a time."""
 
-    def __init__(self, app: App[Any], session: Session, seen: SeenFiles | None = None) -> None:
+    def __init__(self, app: App[Any], session: Session) -> None:
         self.app = app
         self.session = session
-        self.seen = seen or MemorySeen()
         self._worker: Worker[object] | None = None
         self.on_done: Callable[[object], None] | None = None  # tests wait on this
 
@@ -68,7 +66,7 @@ class FolderWatch:
             journal = Journal.open(path)
             try:
                 summary = import_new_files(
-                    journal, folders, today, self.seen, cancelled=lambda: worker.is_cancelled
+                    journal, folders, today, cancelled=lambda: worker.is_cancelled
                 )
             finally:
                 journal.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from runjournal.services.watch import MemorySeen, import_new_files, list_files, new_files
+from runjournal.services.watch import import_new_files, list_files, new_files
 from runjournal.store import Journal
 
 from ..conftest import TODAY
@@ -30,14 +30,12 @@ def test_a_file_is_new_until_read_and_again_once_it_changes(tmp_path: Path) -> N
     path = tmp_path / "w" / "s.csv"
     path.parent.mkdir()
     path.write_text(STRONG)
-    seen = MemorySeen()
-    first = new_files([path.parent], seen.seen())
+    first = new_files([path.parent], {})
     assert list(first) == [str(path)]
-    seen.remember(first)
-    assert new_files([path.parent], seen.seen()) == {}
+    assert new_files([path.parent], first) == {}
     path.write_text(STRONG + STRONG.splitlines()[1] + "\n")  # a sync that finished later
     os.utime(path, ns=(1, 2))
-    assert list(new_files([path.parent], seen.seen())) == [str(path)]
+    assert list(new_files([path.parent], first)) == [str(path)]
 
 
 def test_import_new_files_one_bad_file_does_not_hold_back_the_others(
@@ -47,11 +45,23 @@ def test_import_new_files_one_bad_file_does_not_hold_back_the_others(
     folder.mkdir()
     (folder / "strong.csv").write_text(STRONG)
     (folder / "notes.txt").write_text("not an export")
-    seen = MemorySeen()
-    summary = import_new_files(journal, str(folder), TODAY, seen)
+    summary = import_new_files(journal, str(folder), TODAY)
     assert summary is not None
     assert summary.added["leg"] == 1
     assert [Path(name).name for name, _ in summary.unreadable] == ["notes.txt"]
     assert journal.count("leg") == 1
-    assert import_new_files(journal, str(folder), TODAY, seen) is None  # nothing new
+    assert import_new_files(journal, str(folder), TODAY) is None  # nothing new
+    assert set(journal.seen_files()) == {str(folder / "notes.txt"), str(folder / "strong.csv")}
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt", "strong.csv"]
+
+
+def test_what_was_seen_outlives_the_app(isolated_journal: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    (folder / "broken.fit").write_bytes(b"\x0e\x10 not really")
+    with Journal.open(isolated_journal) as journal:
+        first = import_new_files(journal, str(folder), TODAY)
+    assert first is not None
+    assert len(first.unreadable) == 1
+    with Journal.open(isolated_journal) as journal:  # the next day, the app opens again
+        assert import_new_files(journal, str(folder), TODAY) is None
