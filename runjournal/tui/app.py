@@ -147,6 +147,7 @@ class RunJournalApp(App[None]):
         """Tell every open screen that the journal changed."""
         for screen in self._all_screens():
             screen.post_message(JournalChanged())
+        self.folder_watch.folders_changed()
 
     def _all_screens(self) -> Iterable[Screen[object]]:
         # Screens not on the stack (History after going back to Today) re-read the

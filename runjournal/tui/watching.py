@@ -24,6 +24,7 @@ class FolderWatch:
     def __init__(self, app: App[Any], session: Session) -> None:
         self.app = app
         self.session = session
+        self._folders = ""  # the setting the last look used
         self._worker: Worker[object] | None = None
         self.on_done: Callable[[object], None] | None = None  # tests wait on this
 
@@ -40,12 +41,18 @@ class FolderWatch:
             WorkerState.RUNNING,
         )
 
+    def folders_changed(self) -> None:
+        """Look at once when `import_folders` has just been changed (in Settings, say)."""
+        if self.session.journal.settings().import_folders != self._folders:
+            self.look()
+
     def look(self) -> None:
         """Import what is new in the folders (in a worker); nothing when unset or busy."""
         folders = self.session.journal.settings().import_folders
         path = self.session.journal.path
         if not folders or path is None or self.busy:
             return
+        self._folders = folders
         today = self.session.today
         worker: Worker[object] = self.app.run_worker(
             lambda: self._look(path, folders, today),

@@ -228,3 +228,35 @@ async def test_no_folders_no_look(app: RunJournalApp) -> None:
         await pilot.pause()
         assert not app.folder_watch.busy
         assert app.journal.settings().import_folders == ""
+
+
+async def test_settings_screen_saves_folders_on_enter_and_says_what_is_wrong(
+    app: RunJournalApp, tmp_path: Path
+) -> None:
+    """Typed in Settings, saved on enter only, then looked at once."""
+    from textual.widgets import Input
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        field = app.screen.query_one("#import_folders", Input)
+        field.focus()
+        await pilot.press(*"exports")
+        await pilot.pause()
+        assert app.journal.settings().import_folders == ""  # nothing saved while typing
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#field-import_folders .error", Static).render())
+        assert "is not an absolute folder" in error
+        assert app.journal.settings().import_folders == ""
+
+        field.value = ""
+        watch = str(tmp_path / "watch")
+        strong_csv(tmp_path / "watch")
+        await pilot.press(*watch, "enter")
+        await pilot.pause()
+        assert app.journal.settings().import_folders == watch
+        error = str(app.screen.query_one("#field-import_folders .error", Static).render())
+        assert error == ""
+        # A folder just named is looked at straight away, not in three minutes.
+        await until(pilot, lambda: app.journal.count("leg") == 2)
