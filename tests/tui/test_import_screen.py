@@ -79,7 +79,7 @@ async def test_pick_a_file_see_the_dry_run_confirm_and_today_refreshes(
         await pilot.press("down", "enter")  # the root's first child is strong.csv
         await until(pilot, lambda: screen.stage == "ready")
         summary = text_of(screen, "#import-summary")
-        assert "2 leg days" in summary
+        assert summary.startswith("Would import 2 leg days from 1 file")
         assert "1 no leg exercises" in summary
         assert legs(isolated_journal) == 0  # the dry run wrote nothing
 

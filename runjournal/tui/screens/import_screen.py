@@ -38,13 +38,18 @@ PICK_HINT = (
 )
 
 
+def would(text: str) -> str:
+    """The summary of a dry run as what would happen: nothing is imported yet."""
+    return "Would import" + text.removeprefix("Imported") if text.startswith("Imported") else text
+
+
 class ImportScreen(ModalScreen[None]):
     """Import files from other apps (Strava, Garmin, Strong, Hevy, a watch over USB)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("r", "read_highlighted", "Read this"),
-        Binding("enter", "confirm", "Import", show=False),
+        Binding("enter", "confirm", "Import"),
     ]
     # How often the worker may hand progress to the screen: each hand-over waits for it.
     PROGRESS_EVERY_S = 0.1
@@ -188,7 +193,7 @@ class ImportScreen(ModalScreen[None]):
                 f"Would import from {', '.join(self.paths)}:"
                 + ("  enter: import · escape: cancel" if added else "  escape: close")
             )
-            self.query_one("#import-summary", Static).update(summary.text())
+            self.query_one("#import-summary", Static).update(would(summary.text()))
             self.refresh_bindings()
             return
         late = self.stage == "cancelling"
