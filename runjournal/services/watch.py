@@ -104,7 +104,8 @@ def _one_by_one(
             part = import_paths(journal, [path], today, options, cancelled=cancelled)
         except InputError as error:
             total.files += 1
-            total.unreadable.append((path, error.message))
+            # The message names the file already ("PATH: not a format..."): once is enough.
+            total.unreadable.append((path, error.message.removeprefix(f"{path}: ")))
             total.skipped["unreadable"] += 1
             continue
         total.files += part.files
