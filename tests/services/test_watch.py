@@ -48,7 +48,10 @@ def test_import_new_files_one_bad_file_does_not_hold_back_the_others(
     summary = import_new_files(journal, str(folder), TODAY)
     assert summary is not None
     assert summary.added["leg"] == 1
-    assert summary.unreadable == [(str(folder / "notes.txt"), "not a format runjournal reads")]
+    [(name, why)] = summary.unreadable
+    assert name == str(folder / "notes.txt")
+    assert why
+    assert not why.startswith(name)  # named once, not twice
     assert journal.count("leg") == 1
     assert import_new_files(journal, str(folder), TODAY) is None  # nothing new
     assert set(journal.seen_files()) == {str(folder / "notes.txt"), str(folder / "strong.csv")}
