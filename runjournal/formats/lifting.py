@@ -19,6 +19,7 @@ A reader (strong.py, hevy.py) turns each CSV row into a `SetRow` and groups them
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
@@ -242,8 +243,12 @@ def read_workouts(workouts: Iterator[Workout] | list[Workout], options: ReadOpti
 _SPACES = re.compile(r"[\s\u202f\u00a0]+")
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_start(text: str, formats: tuple[str, ...]) -> datetime | None:
-    """A start time in one of `formats`; None when it is in none of them."""
+    """A start time in one of `formats`; None when it is in none of them.
+
+    Cached: every set row of a workout repeats its start, and strptime is slow.
+    """
     value = _SPACES.sub(" ", text).strip()
     for fmt in formats:
         try:

@@ -9,6 +9,7 @@ docs/importing.md: keep the two in step.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # (family, pattern), first match wins. A name is lower-body when a pattern is found in
@@ -48,6 +49,7 @@ def clean_name(name: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", text).split())
 
 
+@functools.lru_cache(maxsize=1024)
 def family(name: str) -> str | None:
     """The lower-body family an exercise belongs to ("squat", "deadlift"...), or None."""
     cleaned = clean_name(name)

@@ -94,6 +94,8 @@ def _weight_column(columns: list[str]) -> tuple[str | None, WeightUnit | None]:
             return column, None
         if column.startswith("weight (") or column.startswith("weight("):
             return column, weight_unit(column.split("(", 1)[1].rstrip(")"))
+        if column in ("kg", "lb", "lbs", "weight kg", "weight lbs", "weight_kg", "weight_lbs"):
+            return column, weight_unit(column.removeprefix("weight").strip(" _"))
     return None, None
 
 

@@ -154,6 +154,14 @@ def test_weight_in_pounds_stated_by_the_header() -> None:
     assert day.exercises[0].weight_g == round(225 * LB)
 
 
+def test_a_kg_column_states_the_unit() -> None:
+    text = OLD.replace(",Weight,", ",kg,") + (
+        '2026-11-20 18:00:00,"Legs",1h,"Squat",1,100,5,0,0,,,\n'
+    )
+    (day,) = legs(read(text, ReadOptions(today=TODAY, weight_unit="lb")))
+    assert day.exercises[0].weight_g == 100_000
+
+
 def test_weight_unit_from_options_when_the_file_states_none() -> None:
     text = old([("Squat (Barbell)", "1", "225", "5")])
     (in_lb,) = legs(read(text, ReadOptions(today=TODAY, weight_unit="lb")))
