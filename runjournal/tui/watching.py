@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import get_current_worker
 
 from .session import Session
 
@@ -25,7 +25,7 @@ class FolderWatch:
         self.app = app
         self.session = session
         self._folders = ""  # the setting the last look used
-        self._worker: Worker[object] | None = None
+        self._busy = False  # set by look, cleared on the app's thread when it is done
         self.on_done: Callable[[object], None] | None = None  # tests wait on this
 
     def start(self, every_s: float) -> None:
@@ -35,11 +35,8 @@ class FolderWatch:
 
     @property
     def busy(self) -> bool:
-        """True while a look is under way."""
-        return self._worker is not None and self._worker.state in (
-            WorkerState.PENDING,
-            WorkerState.RUNNING,
-        )
+        """True while a look is under way (until what it found has been said)."""
+        return self._busy
 
     def folders_changed(self) -> None:
         """Look at once when `import_folders` has just been changed (in Settings, say)."""
@@ -53,15 +50,15 @@ class FolderWatch:
         if not folders or path is None or self.busy:
             return
         self._folders = folders
+        self._busy = True
         today = self.session.today
-        worker: Worker[object] = self.app.run_worker(
+        self.app.run_worker(
             lambda: self._look(path, folders, today),
             thread=True,
             exit_on_error=False,
             group="watch",
             name="import folders",
         )
-        self._worker = worker
 
     def _look(self, path: Path, folders: str, today: date) -> object:
         # Imported here, in the worker: the importers stay out of the app's start-up.
@@ -86,6 +83,7 @@ class FolderWatch:
     def _done(self, summary: object) -> None:
         from ..services.import_files import ImportSummary
 
+        self._busy = False
         if isinstance(summary, ImportSummary):
             added = sum(summary.added.values())
             if added or summary.unreadable:
@@ -104,6 +102,7 @@ class FolderWatch:
     def _failed(self, message: str) -> None:
         # Said each time it happens (rare: a lock held past the busy timeout); the next
         # look tries again, and nothing was remembered as seen.
+        self._busy = False
         self.app.notify(
             f"Could not import from your watched folders: {message}",
             severity="warning",

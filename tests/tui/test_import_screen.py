@@ -27,6 +27,20 @@ STRONG = (
 )
 
 
+def gpx_run(day: str = "2026-11-23") -> str:
+    """A 1.3 km run, one point every 30 s along a meridian (0.001° ≈ 111 m)."""
+    points = "".join(
+        f'<trkpt lat="{46.0 + n * 0.001:.3f}" lon="14.5"><time>{day}T07:{n // 2:02d}:'
+        f"{30 * (n % 2):02d}Z</time></trkpt>"
+        for n in range(13)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">'
+        f"<trk><name>Morning Run</name><type>running</type><trkseg>{points}</trkseg></trk></gpx>"
+    )
+
+
 def strong_csv(folder: Path, name: str = "strong.csv", text: str = STRONG) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -187,18 +201,21 @@ async def test_a_watched_folder_is_imported_on_open_and_a_bad_file_reported_once
 ) -> None:
     folder = tmp_path / "watch"
     strong_csv(folder)
+    (folder / "GARMIN").mkdir()
+    (folder / "GARMIN" / "run.gpx").write_text(gpx_run())
     (folder / "broken.gpx").write_bytes(b"\x00\x01 random bytes, not a gpx")
     (folder / ".DS_Store").write_bytes(b"hidden: never read")
-    before = sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
+    before = sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*"))
     app = watching(isolated_journal, folder)
     looks: list[object] = []
     app.folder_watch.on_done = looks.append
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await until(pilot, lambda: len(looks) == 1)
         assert legs(isolated_journal) == 2
+        assert app.journal.count("run") == 1
         said = [m for m in messages(app) if "broken.gpx" in m]
         assert len(said) == 1
-        assert "2 leg days" in said[0]
+        assert "1 run and 2 leg days" in said[0]
         assert ".DS_Store" not in said[0]
 
         # The next look (every few minutes) finds nothing new: no second report.
@@ -219,8 +236,8 @@ async def test_a_watched_folder_is_imported_on_open_and_a_bad_file_reported_once
         assert any("1 leg day" in m for m in messages(app))
     app.journal.close()
     # Nothing was written into the watched folder.
-    after = sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
-    assert [a for a in after if a[0] != "later.csv"] == before
+    after = sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*"))
+    assert [a for a in after if not a[0].endswith("later.csv")] == before
 
 
 async def test_no_folders_no_look(app: RunJournalApp) -> None:
