@@ -87,6 +87,7 @@ async def test_pick_a_file_see_the_dry_run_confirm_and_today_refreshes(
     app: RunJournalApp, isolated_journal: Path, tmp_path: Path
 ) -> None:
     strong_csv(tmp_path / "home")  # the picker starts in the home folder
+    (tmp_path / "home" / ".cache").mkdir()  # hidden: not offered, so not first
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         assert "NORMAL TRAINING" in banner(app)  # an empty journal
         screen = await open_import(pilot, app)

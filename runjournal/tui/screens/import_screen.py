@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -36,6 +37,13 @@ PICK_HINT = (
     "enter on a file, or r on a folder (all files inside, zips too): see what it holds; "
     "nothing is written yet"
 )
+
+
+class FilePicker(DirectoryTree):
+    """The folders and files to pick from; hidden ones (`.cache`, `.DS_Store`) left out."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [path for path in paths if not path.name.startswith(".")]
 
 
 def would(text: str) -> str:
@@ -68,7 +76,7 @@ class ImportScreen(ModalScreen[None]):
         with Vertical(id="import", classes="dialog"):
             yield Static("Import from other apps", classes="section-title")
             yield Static(PICK_HINT, id="import-hint", markup=False)
-            yield DirectoryTree(self.start, id="import-tree")
+            yield FilePicker(self.start, id="import-tree")
             yield Static("", id="import-summary", markup=False)
             yield ProgressBar(id="import-progress", show_eta=True)
             yield Footer(compact=True, show_command_palette=False)
