@@ -19,11 +19,16 @@ class Session(Protocol):
     """What the load of a session depends on (a `LegDay` has it; so can a form's draft)."""
 
     @property
-    def duration_s(self) -> int: ...
+    def duration_s(self) -> int:
+        """How long the session lasted, in seconds."""
+
     @property
-    def rpe(self) -> int: ...
+    def rpe(self) -> int:
+        """Perceived effort, 1-10."""
+
     @property
-    def to_failure(self) -> bool: ...
+    def to_failure(self) -> bool:
+        """Whether sets were taken to failure."""
 
 
 def classify_load(leg: Session) -> Load:
