@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from ..domain import parse as p
+from ..domain.errors import InputError
 from .base import Context, choice, cli, pass_ctx
 
 # Only an import that has run this long shows a bar: a quick one just prints its line.
@@ -65,6 +66,8 @@ def import_(
     try:
         with ctx.journal() as journal:
             summary = import_paths(journal, paths, ctx.today, options, progress=bar)
+    except InputError as error:  # names a file: its control characters shown escaped
+        raise InputError(error.field, shown(error.message)) from None
     finally:
         if bar is not None:
             bar.close()
@@ -173,5 +176,6 @@ class _Bar:
         self.task = self.bar.add_task("import", total=total, found=0)
 
     def close(self) -> None:
+        """Take the bar off the terminal."""
         if self.bar is not None:
             self.bar.stop()

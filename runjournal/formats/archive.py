@@ -36,6 +36,7 @@ HEAD = 4096
 SPOOL_MAX = 32 << 20
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 GZIP_MAGIC = b"\x1f\x8b"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Source:
 
     @property
     def key(self) -> tuple[str, str]:
+        """(container, path inside it): where Strava's `Filename` would point to it."""
         return (self.container, posixpath.normpath(self.rel or "."))
 
     def open_raw(self) -> IO[bytes]:
@@ -73,7 +75,11 @@ def _packed_size(source: Source) -> int:
 
 
 class Readable(Protocol):
-    def read(self, size: int = -1, /) -> bytes: ...
+    """Anything with `read(size)`: a file, a gzip or zip member stream, stdin."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Up to `size` bytes; b"" at the end."""
+        ...
 
 
 def read_limited(handle: Readable, packed: int, name: str) -> bytes:
@@ -120,6 +126,7 @@ def gunzip(data: bytes, name: str) -> bytes:
 
 
 def is_zip(head: bytes) -> bool:
+    """A zip archive starts with a local file header (or is an empty zip)."""
     return head[:4] in ZIP_MAGIC
 
 
@@ -191,7 +198,8 @@ class Item:
     label: str
     key: tuple[str, str]
     data: bytes
-    plain: bool = False  # `data` is the whole file at `source.path`, as stored
+    # The file at `source.path` as stored; for an SQLite file `data` is only its head.
+    plain: bool = False
 
 
 class Zips:
@@ -205,6 +213,7 @@ class Zips:
         self._zip: zipfile.ZipFile | None = None
 
     def get(self, path: Path) -> zipfile.ZipFile:
+        """The open zip at `path` (the one before it is closed)."""
         if self._zip is None or self._path != path:
             self.close()
             self._zip = zipfile.ZipFile(path)
@@ -212,6 +221,7 @@ class Zips:
         return self._zip
 
     def close(self) -> None:
+        """Close the zip being read, if any."""
         if self._zip is not None:
             self._zip.close()
         self._zip = self._path = None
@@ -232,7 +242,12 @@ def read(source: Source, zips: Zips) -> Iterator[Item | tuple[str, Unreadable]]:
     try:
         if source.member is None:
             with source.open_raw() as handle:
-                data = read_limited(handle, _packed_size(source), source.label)
+                head = handle.read(HEAD)
+                if source.path is not None and head.startswith(SQLITE_MAGIC):
+                    # A journal is opened where it is, read-only: its head is enough here.
+                    yield Item(source, source.label, source.key, head, plain=True)
+                    return
+                data = head + read_limited(handle, _packed_size(source), source.label)
         else:
             assert source.path is not None
             archive = zips.get(source.path)

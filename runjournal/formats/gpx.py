@@ -15,7 +15,7 @@ from .activity import Activity, sport_of, to_found, with_offset
 from .found import Found, ReadOptions, Unreadable
 from .xmltext import decode
 
-NO_TIMES = "route (no times)"
+NO_TIMES = "route"  # a track without times: planned, not done
 
 
 def looks_like(head: bytes) -> bool:
@@ -45,10 +45,12 @@ def parse(data: bytes) -> Activity | str:
     except (gpxpy.gpx.GPXException, ValueError, AttributeError, TypeError) as error:
         raise Unreadable(f"not valid GPX: {str(error).splitlines()[0][:120]}") from None
     points = [point for track in gpx.tracks for seg in track.segments for point in seg.points]
-    timed = [point for point in points if point.time is not None]
+    timed = [point.time for point in points if point.time is not None]
     if not timed or len(timed) * 2 < len(points):
         return NO_TIMES
-    start = min(point.time for point in timed if point.time is not None)
+    # The first time in the file: comparing every point's aware time to find the least
+    # would cost more than the rest of the reading (gpxpy's zone is Python code).
+    start = timed[0]
     moving = gpx.get_moving_data()
     kinds = [track.type for track in gpx.tracks if track.type]
     name = gpx.name or next((track.name for track in gpx.tracks if track.name), "") or ""

@@ -93,16 +93,19 @@ class _Table:
         self.values: list[str] = []
 
     def reading(self, values: list[str]) -> _Table:
+        """This table, reading the cells of one row."""
         self.values = values
         return self
 
     def get(self, title: str, occurrence: int = 0) -> str:
+        """The cell under the `occurrence`-th column titled `title` ("" if none)."""
         at = self.columns.get(title, [])
         if len(at) <= occurrence or at[occurrence] >= len(self.values):
             return ""
         return self.values[at[occurrence]].strip()
 
     def number(self, title: str, occurrence: int = 0) -> float | None:
+        """That cell as a finite number, or None."""
         return _number(self.get(title, occurrence))
 
 

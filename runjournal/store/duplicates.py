@@ -23,7 +23,7 @@ _SAME_DISTANCE = (
 
 
 def _conn(journal: Journal) -> sqlite3.Connection:
-    return journal.db.conn
+    return journal.conn
 
 
 def _near(journal: Journal, table: str, day: date, time: str, minutes: int) -> bool:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from ..domain.entries import Entry, Exercise
-from .journal import _checkin, _leg_day, _run
 from .migrations import SCHEMA_VERSION
 from .opening import APPLICATION_ID
+from .rows import checkin_from_row, dicts, leg_day_from_row, run_from_row
 
 
 class NotAJournal(Exception):
@@ -44,7 +43,6 @@ def entries(conn: sqlite3.Connection) -> Iterator[Entry]:
     Raises:
         NotAJournal: another application's database, a newer journal, or damaged.
     """
-    conn.row_factory = sqlite3.Row
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -62,18 +60,14 @@ def entries(conn: sqlite3.Connection) -> Iterator[Entry]:
 
 def _rows(conn: sqlite3.Connection) -> Iterator[Entry]:
     order = "order by date, coalesce(time, ''), id"
-    for row in conn.execute(f"select * from runs {order}"):
-        yield _run(_dict(row))
+    for row in dicts(conn, f"select * from runs {order}"):
+        yield run_from_row(row)
     exercises: dict[int, list[Exercise]] = {}
-    for ex in conn.execute("select * from leg_exercises order by leg_day_id, position"):
+    for ex in dicts(conn, "select * from leg_exercises order by leg_day_id, position"):
         exercises.setdefault(ex["leg_day_id"], []).append(
             Exercise(ex["name"], ex["sets"], ex["reps"], ex["weight_g"])
         )
-    for row in conn.execute(f"select * from leg_days {order}"):
-        yield _leg_day(_dict(row), tuple(exercises.get(row["id"], ())))
-    for row in conn.execute("select * from checkins order by date, id"):
-        yield _checkin(_dict(row))
-
-
-def _dict(row: sqlite3.Row) -> dict[str, Any]:
-    return {key: row[key] for key in row.keys()}  # noqa: SIM118  (Row has no items())
+    for row in dicts(conn, f"select * from leg_days {order}"):
+        yield leg_day_from_row(row, tuple(exercises.get(row["id"], ())))
+    for row in dicts(conn, "select * from checkins order by date, id"):
+        yield checkin_from_row(row)

@@ -42,8 +42,8 @@ def test_gpx_with_an_offset_keeps_the_local_start() -> None:
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("route_no_times_bikerouter__gap.gpx", "route (no times)"),
-        ("cerknicko-without-times__gpxpy.gpx", "route (no times)"),
+        ("route_no_times_bikerouter__gap.gpx", "route"),
+        ("cerknicko-without-times__gpxpy.gpx", "route"),
         ("ride_pause_garminconnect_export__sweatpy.gpx", "ride"),
     ],
 )

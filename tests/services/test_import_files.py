@@ -88,7 +88,7 @@ def test_too_short_after_today_not_a_run(tmp_path: Path, journal: Journal) -> No
 def test_dry_run_writes_nothing(tmp_path: Path, journal: Journal, isolated_journal: Path) -> None:
     folder = tmp_path / "in"
     write(folder, "a.gpx", gpx_run(at("2026-11-01T07:00:00")))
-    journal.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = hashlib.sha256(isolated_journal.read_bytes()).hexdigest()
     summary = import_paths(journal, [str(folder)], TODAY, ImportOptions(dry_run=True))
     assert summary.added["run"] == 1  # what would be added
@@ -130,7 +130,7 @@ def test_cancel_writes_nothing_and_progress_counts(tmp_path: Path, journal: Jour
     assert [(p.files_done, p.files_total) for p in seen] == [(n, 5) for n in range(1, 6)]
     assert seen[-1].entries_found == 5
     assert summary.added["run"] == 5
-    journal.db.execute("delete from runs")
+    journal.conn.execute("delete from runs")
     with pytest.raises(ImportCancelled):
         import_paths(
             journal, [str(folder)], TODAY, ImportOptions(), progress=seen.append,
