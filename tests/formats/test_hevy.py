@@ -11,7 +11,7 @@ import pytest
 from runjournal.formats import hevy, strong
 from runjournal.formats.found import ReadOptions, Unreadable, derived_uid
 
-from .conftest import TODAY, legs, sample, specs
+from .lifting_helpers import TODAY, legs, sample, specs
 
 OPTIONS = ReadOptions(today=TODAY)
 LB = 453.59237

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from runjournal.formats import hevy, strong
 from runjournal.formats.found import ReadOptions, Unreadable
 
-from .conftest import TODAY, legs
+from .lifting_helpers import TODAY, legs
 
 STRONG_HEADER = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE"  # noqa: E501
 HEVY_HEADER = "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_lbs,reps,distance_km,duration_seconds,rpe"  # noqa: E501
