@@ -161,6 +161,31 @@ async def test_escape_while_the_dry_run_reads_closes_at_once(
     assert legs(isolated_journal) == 0
 
 
+async def test_nothing_new_enter_does_nothing_backspace_picks_another(
+    app: RunJournalApp, isolated_journal: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    upper = STRONG.split("\n")[0] + "\n" + STRONG.split("\n")[5] + "\n"  # the bench day
+    strong_csv(home, "a_upper.csv", upper)
+    strong_csv(home, "b_legs.csv")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_import(pilot, app)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: screen.stage == "ready")
+        assert "1 no leg exercises" in text_of(screen, "#import-summary")
+        await pilot.press("enter")  # nothing to import: enter is off
+        await pilot.pause(0.3)
+        assert screen.stage == "ready"
+        await pilot.press("backspace")
+        assert screen.stage == "pick"
+        await pilot.press("down", "enter")  # the next file
+        await until(pilot, lambda: screen.stage == "ready")
+        assert "2 leg days" in text_of(screen, "#import-summary")
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, ImportScreen))
+    assert legs(isolated_journal) == 2
+
+
 async def test_an_unreadable_file_is_said_next_to_the_picker(
     app: RunJournalApp, isolated_journal: Path, tmp_path: Path
 ) -> None:

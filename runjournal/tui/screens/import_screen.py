@@ -58,6 +58,7 @@ class ImportScreen(ModalScreen[None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("r", "read_highlighted", "Read this"),
         Binding("enter", "confirm", "Import"),
+        Binding("backspace", "pick_again", "Pick another"),
     ]
     # How often the worker may hand progress to the screen: each hand-over waits for it.
     PROGRESS_EVERY_S = 0.1
@@ -102,8 +103,15 @@ class ImportScreen(ModalScreen[None]):
         if action == "read_highlighted":
             return self.stage == "pick"
         if action == "confirm":
+            return self.stage == "ready" and self._adds
+        if action == "pick_again":
             return self.stage == "ready"
         return True
+
+    @property
+    def _adds(self) -> bool:
+        """Whether the dry run found anything to import."""
+        return self.summary is not None and sum(self.summary.added.values()) > 0
 
     # Reading and writing -------------------------------------------------------------
 
@@ -131,7 +139,7 @@ class ImportScreen(ModalScreen[None]):
     def _start_worker(self, *, dry_run: bool) -> None:
         path = self.session.journal.path
         if path is None:
-            self._failed("this journal is not a file; nothing can be imported into it")
+            self._to_picking("this journal is not a file; nothing can be imported into it")
             return
         today = self.session.today
         options = ImportOptions(dry_run=dry_run)
@@ -189,17 +197,17 @@ class ImportScreen(ModalScreen[None]):
         elif isinstance(worker.error, ImportCancelled):
             self._cancelled()
         else:
-            self._failed(str(worker.error) or type(worker.error).__name__)
+            self._to_picking(str(worker.error) or type(worker.error).__name__)
 
     def _finished(self, summary: ImportSummary) -> None:
         if self.stage == "reading":
             self.summary = summary
             self.stage = "ready"
             self.query_one(ProgressBar).display = False
-            added = sum(summary.added.values())
             self.query_one("#import-hint", Static).update(
-                f"Would import from {', '.join(self.paths)}:"
-                + ("  enter: import · escape: cancel" if added else "  escape: close")
+                f"From {', '.join(self.paths)} (nothing written yet):"
+                + ("  enter: import" if self._adds else "  nothing new to import")
+                + " · backspace: pick another · escape: cancel"
             )
             self.query_one("#import-summary", Static).update(would(summary.text()))
             self.refresh_bindings()
@@ -214,14 +222,22 @@ class ImportScreen(ModalScreen[None]):
         self.dismiss(None)
         self.app.notify("Nothing was written.", title="Import cancelled")
 
-    def _failed(self, message: str) -> None:
+    def action_pick_again(self) -> None:
+        if self.stage == "ready":
+            self._to_picking(None)
+
+    def _to_picking(self, message: str | None) -> None:
+        """Back to picking, saying why the last pick was not imported (if it failed)."""
         self.stage = "pick"
+        self.summary = None
         self.query_one(ProgressBar).display = False
         tree = self.query_one(DirectoryTree)
         tree.disabled = False
         tree.focus()
         self.query_one("#import-hint", Static).update(PICK_HINT)
-        self.query_one("#import-summary", Static).update(f"Not imported: {message}")
+        self.query_one("#import-summary", Static).update(
+            f"Not imported: {message}" if message else ""
+        )
         self.refresh_bindings()
 
     def action_cancel(self) -> None:
