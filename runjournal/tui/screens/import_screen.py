@@ -205,9 +205,8 @@ class ImportScreen(ModalScreen[None]):
             self.stage = "ready"
             self.query_one(ProgressBar).display = False
             self.query_one("#import-hint", Static).update(
-                f"From {', '.join(self.paths)} (nothing written yet):"
-                + ("  enter: import" if self._adds else "  nothing new to import")
-                + " · backspace: pick another · escape: cancel"
+                f"From {', '.join(self.paths)}: "
+                + ("nothing is written until you press enter." if self._adds else "nothing new.")
             )
             self.query_one("#import-summary", Static).update(would(summary.text()))
             self.refresh_bindings()
