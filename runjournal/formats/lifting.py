@@ -71,7 +71,10 @@ class Workout:
 
 
 def decode(data: bytes, name: str) -> str:
-    """The file's text: UTF-8 with or without a BOM, else Latin-1 (old Windows exports)."""
+    """The file's text: UTF-8 with or without a BOM, UTF-16 with one (a spreadsheet's
+    "Unicode text"), else Latin-1 (old Windows exports)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -80,7 +83,10 @@ def decode(data: bytes, name: str) -> str:
 
 def head_line(head: bytes) -> str:
     """The first line of a file's first bytes, lower-cased, for `looks_like`."""
-    text = head.decode("utf-8-sig", errors="replace")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    else:
+        text = head.decode("utf-8-sig", errors="replace")
     return text.split("\n", 1)[0].strip().lower()
 
 

@@ -42,6 +42,8 @@ _DATE_FORMATS = (
     "%Y-%m-%d %I:%M %p",
     "%Y/%m/%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
+    "%d.%m.%Y %H:%M:%S",  # a spreadsheet's re-save, in German and other locales
+    "%d.%m.%Y %H:%M",
 )
 _DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$", re.I)
 _CLOCK = re.compile(r"^(\d+):(\d{2})(?::(\d{2}))?$")

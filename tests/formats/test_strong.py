@@ -177,6 +177,15 @@ def test_byte_order_mark_and_twelve_hour_clock() -> None:
     assert (day.date, day.time) == (date(2024, 3, 5), "18:30")
 
 
+def test_utf16_and_dotted_dates_as_a_spreadsheet_saves_them() -> None:
+    text = old([("Beinpresse", "1", "120", "12")], date_="20.11.2026 18:00")
+    found = strong.read(text.encode("utf-16"), "strong.csv", OPTIONS)
+    assert strong.looks_like(text.encode("utf-16")[:4096])
+    (day,) = legs(found)
+    assert (day.date, day.time) == (date(2026, 11, 20), "18:00")
+    assert specs(day) == ["Beinpresse 1x12@120kg"]
+
+
 # Rules -------------------------------------------------------------------------------
 
 
