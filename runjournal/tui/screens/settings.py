@@ -73,8 +73,8 @@ class SettingsScreen(SessionScreen):
                 yield Button("Reset to defaults", id="reset-items")
             yield Static("Import", classes="section-title")
             yield Field(
-                f"Folders to watch, joined by '{os.pathsep}' (enter to save; new files there"
-                " are imported when the app opens and every few minutes)",
+                f"Folders to watch, joined by '{os.pathsep}': new files there are imported"
+                " (enter to save)",
                 "import_folders",
                 settings.import_folders,
                 wide=True,
