@@ -203,12 +203,13 @@ async def test_an_unreadable_file_is_said_next_to_the_picker(
 
 
 async def test_import_from_the_command_palette(app: RunJournalApp, tmp_path: Path) -> None:
-    (tmp_path / "home").mkdir()
+    assert not (tmp_path / "home").exists()  # no home folder: the picker starts elsewhere
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"import", "enter")
         await until(pilot, lambda: isinstance(app.screen, ImportScreen))
+        assert app.screen.query_one(DirectoryTree).path == Path.cwd()
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, TodayScreen))
 

@@ -66,7 +66,9 @@ class ImportScreen(ModalScreen[None]):
     def __init__(self, session: Session, start: Path | None = None) -> None:
         super().__init__()
         self.session = session
-        self.start = start or Path.home()
+        self.start = start or next(
+            (p for p in (Path.home(), Path.cwd()) if p.is_dir()), Path(Path.cwd().anchor)
+        )
         self.stage: Stage = "pick"
         self.paths: list[str] = []
         self.summary: ImportSummary | None = None
