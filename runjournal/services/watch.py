@@ -54,9 +54,33 @@ def list_files(folders: list[Path]) -> Iterator[tuple[Path, Stamp]]:
                     yield path, (stat.st_size, stat.st_mtime_ns)
 
 
-def new_files(folders: list[Path], seen: dict[str, Stamp]) -> dict[str, Stamp]:
-    """The files under `folders` not read before with the stamp they have now."""
-    return {str(p): stamp for p, stamp in list_files(folders) if seen.get(str(p)) != stamp}
+def new_files(
+    folders: list[Path], seen: dict[str, Stamp], *, journal: Path | None = None
+) -> dict[str, Stamp]:
+    """The files under `folders` not read before with the stamp they have now.
+
+    The journal itself is never among them, should a watched folder hold it, nor its
+    -wal and -shm files, its upgrade copies (`journal.db.v1-....bak`) or its daily
+    backups: they change at every write and hold nothing new.
+    """
+    mine = None if journal is None else _own_files(journal.resolve())
+    return {
+        str(p): stamp
+        for p, stamp in list_files(folders)
+        if seen.get(str(p)) != stamp and not (mine and mine(p.resolve()))
+    }
+
+
+def _own_files(journal: Path) -> Callable[[Path], bool]:
+    from ..store.backups import backup_folder
+
+    backups = backup_folder(journal)
+
+    def own(path: Path) -> bool:
+        beside = path.parent == journal.parent and path.name.startswith(journal.name)
+        return beside or backups in path.parents
+
+    return own
 
 
 def import_new_files(
@@ -73,7 +97,7 @@ def import_new_files(
     so one bad file never holds back the others, and it is listed in the summary's
     `unreadable`. Files already in the journal are skipped as duplicates, as always.
     """
-    fresh = new_files(folder_paths(folders_setting), journal.seen_files())
+    fresh = new_files(folder_paths(folders_setting), journal.seen_files(), journal=journal.path)
     if not fresh:
         return None
     from .import_files import ImportOptions, import_paths

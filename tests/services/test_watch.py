@@ -68,3 +68,16 @@ def test_what_was_seen_outlives_the_app(isolated_journal: Path, tmp_path: Path) 
     assert len(first.unreadable) == 1
     with Journal.open(isolated_journal) as journal:  # the next day, the app opens again
         assert import_new_files(journal, str(folder), TODAY) is None
+
+
+def test_the_journal_in_a_watched_folder_is_left_alone(
+    isolated_journal: Path, journal: Journal, tmp_path: Path
+) -> None:
+    (tmp_path / "backups").mkdir()
+    journal.backup_to(tmp_path / "backups" / "journal-2026-11-24.db")
+    (tmp_path / "journal.db.v1-20261124T071200.bak").write_bytes(b"an upgrade copy")
+    (tmp_path / "strong.csv").write_text(STRONG)
+    summary = import_new_files(journal, str(tmp_path), TODAY)
+    assert summary is not None
+    assert summary.files == 1
+    assert list(journal.seen_files()) == [str(tmp_path / "strong.csv")]
