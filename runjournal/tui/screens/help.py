@@ -18,6 +18,7 @@ HELP = """\
 | `c` | soreness check-in (press a digit, 0–9) |
 | `h` | History: review, edit (`enter`) and delete (`d`) entries |
 | `s` | Settings: profile, units, checklist, theme |
+| `i` | Import: Strava, Garmin, Strong or Hevy files, or a folder of them |
 | `space` / `enter` | tick a warm-up item |
 | `ctrl+s` / `escape` | save / cancel a form |
 | `ctrl+p` | every action, searchable |
