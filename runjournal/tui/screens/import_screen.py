@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Footer, ProgressBar, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...services.import_files import (
     ImportCancelled,
@@ -149,6 +149,7 @@ class ImportScreen(ModalScreen[None]):
         def work() -> ImportSummary:
             from ...store import Journal
 
+            worker = get_current_worker()  # cancelled too when the app quits mid-import
             journal = Journal.open(path)
             try:
                 return import_paths(
@@ -157,7 +158,7 @@ class ImportScreen(ModalScreen[None]):
                     today,
                     options,
                     progress=self._progress_from_worker,
-                    cancelled=self._cancel.is_set,
+                    cancelled=lambda: self._cancel.is_set() or worker.is_cancelled,
                 )
             finally:
                 journal.close()
