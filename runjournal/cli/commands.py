@@ -11,7 +11,7 @@ import click
 
 from ..domain.errors import InputError
 from ..store import JournalError, as_journal_error
-from . import day, entries, history, importing, journal  # noqa: F401  (they register commands)
+from . import day, entries, history, importing, journal, stats  # noqa: F401  (they register commands)
 from .base import PipeClosed, cli
 
 _LINE_BREAKS = str.maketrans(

@@ -98,7 +98,10 @@ def _is_export(path: str) -> bool:
             head = handle.read(4096)
     except OSError:
         return True
-    return detect(head) == "runjournal"
+    fmt = detect(head)
+    # Content no reader recognises, in a file named .json: its JSON error says more than
+    # "not a format runjournal reads" (an empty export, a broken one, another encoding).
+    return fmt == "runjournal" or (fmt is None and file.suffix.lower() == ".json")
 
 
 def _import_export(ctx: Context, file: str) -> None:

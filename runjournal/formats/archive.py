@@ -9,7 +9,6 @@ limits, whatever its headers claim.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import io
 import os
 import posixpath
@@ -21,14 +20,13 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO
 
 from .found import Unreadable
+from .limits import check_inflation, gunzip, read_limited, reason
 
-MAX_INFLATED = 1 << 30  # 1 GiB: no member or stream may inflate past this
-RATIO_FLOOR = 10 * 1000 * 1000  # past 10 MB, a member may not exceed RATIO x its packed size
-RATIO = 100
-CHUNK = 1 << 20
+__all__ = ["Item", "Source", "Zips", "gunzip", "plan", "read", "read_limited"]
+
 HEAD = 4096
 # A zip inside a zip needs random access: up to this size it is held in memory, beyond it
 # in an anonymous temporary file (named by the system, deleted on close, never a member's
@@ -72,57 +70,6 @@ def _packed_size(source: Source) -> int:
     with contextlib.suppress(OSError):
         return source.path.stat().st_size
     return 0
-
-
-class Readable(Protocol):
-    """Anything with `read(size)`: a file, a gzip or zip member stream, stdin."""
-
-    def read(self, size: int = -1, /) -> bytes:
-        """Up to `size` bytes; b"" at the end."""
-        ...
-
-
-def read_limited(handle: Readable, packed: int, name: str) -> bytes:
-    """Everything `handle` gives, in chunks, refused past the inflation limits.
-
-    `packed` is the stored size the stream inflates from (0: unknown, as on stdin).
-    """
-    parts: list[bytes] = []
-    total = 0
-    while True:
-        try:
-            chunk = handle.read(CHUNK)
-        except (OSError, EOFError, zlib.error, zipfile.BadZipFile) as error:
-            raise Unreadable(f"damaged ({_reason(error)})") from None
-        if not chunk:
-            return b"".join(parts)
-        total += len(chunk)
-        check_inflation(total, packed, name)
-        parts.append(chunk)
-
-
-def check_inflation(total: int, packed: int, name: str) -> None:
-    """Refuse a stream that has inflated past 1 GiB, or 100x its packed size past 10 MB."""
-    if total > MAX_INFLATED:
-        raise Unreadable("refused: it would inflate past 1 GiB")
-    if total > RATIO_FLOOR and packed and total > RATIO * packed:
-        raise Unreadable(f"refused: it inflates to more than {RATIO} times its packed size")
-
-
-def _reason(error: BaseException) -> str:
-    text = str(error) or type(error).__name__
-    return text.split(" -- ")[0][:120]
-
-
-def gunzip(data: bytes, name: str) -> bytes:
-    """The content of a gzip stream (several members are joined, as gzip does)."""
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-        try:
-            return read_limited(stream, len(data), name)
-        except Unreadable as error:
-            if "damaged" in str(error):
-                raise Unreadable(f"damaged gzip data ({str(error)[9:-1]})") from None
-            raise
 
 
 def is_zip(head: bytes) -> bool:
@@ -256,12 +203,13 @@ def read(source: Source, zips: Zips) -> Iterator[Item | tuple[str, Unreadable]]:
         yield (source.label, error)
         return
     except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError) as error:
-        yield (source.label, Unreadable(f"cannot be read: {_reason(error)}"))
+        yield (source.label, Unreadable(f"cannot be read: {reason(error)}"))
         return
     yield from _expand(source, source.label, source.key, data, 0, source.member is None)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+
     if info.flag_bits & 0x1:
         raise Unreadable("encrypted; runjournal cannot read it")
     check_inflation(info.file_size, max(info.compress_size, 1), info.filename)
@@ -283,7 +231,7 @@ def _expand(
             yield (label, error)
             return
         except (OSError, EOFError, zlib.error) as error:
-            yield (label, Unreadable(f"damaged gzip data ({_reason(error)})"))
+            yield (label, Unreadable(f"damaged gzip data ({reason(error)})"))
             return
     if not is_zip(data[:4]) or depth >= MAX_DEPTH:
         yield Item(source, label, key, data, plain and source.path is not None)
@@ -301,7 +249,7 @@ def _expand_zip(
         try:
             archive = zipfile.ZipFile(spool)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-            yield (label, Unreadable(f"damaged zip ({_reason(error)})"))
+            yield (label, Unreadable(f"damaged zip ({reason(error)})"))
             return
         with archive:
             for info in archive.infolist():
@@ -314,7 +262,7 @@ def _expand_zip(
                     yield (name, error)
                     continue
                 except (OSError, zipfile.BadZipFile, ValueError, RuntimeError) as error:
-                    yield (name, Unreadable(f"cannot be read: {_reason(error)}"))
+                    yield (name, Unreadable(f"cannot be read: {reason(error)}"))
                     continue
                 key = (label, posixpath.normpath(info.filename))
                 yield from _expand(source, name, key, inner, depth, False)

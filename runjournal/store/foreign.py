@@ -37,6 +37,31 @@ def open_bytes(data: bytes) -> sqlite3.Connection:
     return conn
 
 
+def file_entries(path: Path) -> list[Entry]:
+    """Every entry of the journal at `path`, opened read-only (see `entries`)."""
+    try:
+        conn = open_file(path)
+    except sqlite3.Error as error:
+        raise NotAJournal(f"cannot be opened ({error})") from None
+    return _all(conn)
+
+
+def bytes_entries(data: bytes) -> list[Entry]:
+    """Every entry of a journal held in memory (see `entries`)."""
+    try:
+        conn = open_bytes(data)
+    except sqlite3.Error as error:
+        raise NotAJournal(f"not a readable SQLite database ({error})") from None
+    return _all(conn)
+
+
+def _all(conn: sqlite3.Connection) -> list[Entry]:
+    try:
+        return list(entries(conn))
+    finally:
+        conn.close()
+
+
 def entries(conn: sqlite3.Connection) -> Iterator[Entry]:
     """Every entry of another journal, oldest first; its settings and checklist are left.
 

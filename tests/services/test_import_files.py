@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import zipfile
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -202,7 +204,7 @@ def test_summary_text_and_json_shape() -> None:
     summary = ImportSummary(
         260,
         {"run": 212, "leg": 38, "checkin": 0},
-        __import__("collections").Counter(
+        Counter(
             {"ride": 12, "walk": 9, "already in the journal": 14, "too short": 2,
              "unreadable": 1}
         ),
@@ -213,3 +215,40 @@ def test_summary_text_and_json_shape() -> None:
         "14 already in the journal, 2 too short, 1 unreadable (activities/9.fit: truncated)"
     )
     assert summary.to_dict()["unreadable"] == [{"file": "activities/9.fit", "error": "truncated"}]
+
+
+def test_format_forces_a_reader_and_gzip_is_read_by_content(
+    tmp_path: Path, journal: Journal
+) -> None:
+    hidden = gpx_run(at("2026-11-05T07:00:00")).replace(
+        b"<gpx", b"<!--" + b" " * 5000 + b"-->\n<gpx", 1
+    )  # the root past the first 4 KB: not recognised from the head
+    late = write(tmp_path, "late.xml", hidden)
+    with pytest.raises(InputError, match="not a format"):
+        import_paths(journal, [str(late)], TODAY, ImportOptions())
+    forced = import_paths(journal, [str(late)], TODAY, ImportOptions(format="gpx"))
+    assert forced.added["run"] == 1
+    packed = write(tmp_path, "run.bin", gzip.compress(gpx_run(at("2026-11-06T07:00:00"))))
+    assert import_paths(journal, [str(packed)], TODAY, ImportOptions()).added["run"] == 1
+    with pytest.raises(InputError, match="format"):
+        import_paths(journal, [str(packed)], TODAY, ImportOptions(format="xls"))
+
+
+def test_leg_days_within_two_minutes_and_untimed_runs(journal: Journal) -> None:
+    from runjournal.services.import_checks import ALREADY, Checker
+
+    journal.add(LegDay(date=date(2026, 11, 20), time="18:00", duration_s=3600, rpe=7))
+    checker = Checker(journal)
+    near = LegDay(date=date(2026, 11, 20), time="18:02", duration_s=2400, rpe=8, uid="a")
+    later = LegDay(date=date(2026, 11, 20), time="18:03", duration_s=2400, rpe=8, uid="b")
+    assert checker.duplicate(near, by_uid_only=False) == ALREADY
+    assert checker.duplicate(later, by_uid_only=False) is None
+    assert checker.duplicate(near, by_uid_only=True) is None  # an export: uid alone
+    # within one import: an untimed run matches an accepted one of the same date and
+    # distance within 3 %
+    first = Run(date=date(2026, 11, 21), time="07:00", distance_m=10000, duration_s=3000)
+    checker.remember(first)
+    untimed = Run(date=date(2026, 11, 21), distance_m=10250, duration_s=3100)
+    other = Run(date=date(2026, 11, 21), distance_m=10400, duration_s=3100)
+    assert checker.duplicate(untimed, by_uid_only=False) == ALREADY
+    assert checker.duplicate(other, by_uid_only=False) is None
