@@ -54,7 +54,14 @@ def legs(path: Path) -> int:
 
 
 def messages(app: RunJournalApp) -> list[str]:
+    """The toasts shown so far (`notify` posts a message: a toast lands a moment later)."""
     return [n.message for n in app._notifications]
+
+
+async def toast(pilot: Pilot[None], app: RunJournalApp, words: str) -> list[str]:
+    """Wait for a toast holding `words`; every toast holding them."""
+    await until(pilot, lambda: any(words in m for m in messages(app)))
+    return [m for m in messages(app) if words in m]
 
 
 async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 20) -> None:
@@ -101,7 +108,7 @@ async def test_pick_a_file_see_the_dry_run_confirm_and_today_refreshes(
         await pilot.press("enter")
         await until(pilot, lambda: not isinstance(app.screen, ImportScreen))
         assert legs(isolated_journal) == 2
-        assert any("2 leg days" in m for m in messages(app))
+        await toast(pilot, app, "2 leg days")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         # The leg day of the 22nd (moderate: 2 recovery days) makes today easy.
@@ -142,8 +149,8 @@ async def test_a_folder_with_progress_then_escape_writes_nothing(
         finally:
             blocker.execute("rollback")
             blocker.close()
-        await until(pilot, lambda: not isinstance(app.screen, ImportScreen))
-        assert "Nothing was written." in messages(app)
+        await toast(pilot, app, "Nothing was written.")
+        assert not isinstance(app.screen, ImportScreen)
     assert legs(isolated_journal) == 0
 
 
@@ -157,7 +164,7 @@ async def test_escape_while_the_dry_run_reads_closes_at_once(
         await until(pilot, lambda: not isinstance(app.screen, ImportScreen))
         assert screen.stage in ("reading", "ready", "pick")
         await pilot.pause(0.5)  # let the worker end
-        assert "Nothing was written." in messages(app)
+        await toast(pilot, app, "Nothing was written.")
     assert legs(isolated_journal) == 0
 
 
@@ -240,7 +247,7 @@ async def test_a_watched_folder_is_imported_on_open_and_a_bad_file_reported_once
         await until(pilot, lambda: len(looks) == 1)
         assert legs(isolated_journal) == 2
         assert app.journal.count("run") == 1
-        said = [m for m in messages(app) if "broken.gpx" in m]
+        said = await toast(pilot, app, "broken.gpx")
         assert len(said) == 1
         assert "1 run and 2 leg days" in said[0]
         assert ".DS_Store" not in said[0]
@@ -249,6 +256,7 @@ async def test_a_watched_folder_is_imported_on_open_and_a_bad_file_reported_once
         app.folder_watch.look()
         await until(pilot, lambda: len(looks) == 2)
         assert looks[1] is None  # nothing new: not even read again
+        await pilot.pause(0.2)  # time for a second toast to land, if there were one
         assert len([m for m in messages(app) if "broken.gpx" in m]) == 1
 
         # A file dropped in later is picked up by the next look.
@@ -260,7 +268,7 @@ async def test_a_watched_folder_is_imported_on_open_and_a_bad_file_reported_once
         app.folder_watch.look()
         await until(pilot, lambda: len(looks) == 3)
         assert legs(isolated_journal) == 3
-        assert any("1 leg day" in m for m in messages(app))
+        await toast(pilot, app, "1 leg day")
     app.journal.close()
     # Nothing was written into the watched folder.
     after = sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*"))

@@ -175,8 +175,8 @@ class ImportScreen(ModalScreen[None]):
             self.app.call_from_thread(self._show_progress, progress)
 
     def _show_progress(self, progress: Progress) -> None:
-        if not self.is_mounted:
-            return
+        if not self.is_attached or self.stage not in ("reading", "writing"):
+            return  # a hand-over that arrived after the screen closed or moved on
         self.query_one(ProgressBar).update(
             total=max(progress.files_total, 1), progress=progress.files_done
         )
@@ -215,14 +215,14 @@ class ImportScreen(ModalScreen[None]):
             self.refresh_bindings()
             return
         late = self.stage == "cancelling"
-        self.dismiss(None)
         title = "Imported (it had finished before it could be cancelled)" if late else "Imported"
         self.app.notify(summary.text(), title=title, timeout=10, markup=False)
         self.session.changed()
+        self.dismiss(None)
 
     def _cancelled(self) -> None:
+        self.app.notify("Nothing was written.", title="Import cancelled", timeout=8)
         self.dismiss(None)
-        self.app.notify("Nothing was written.", title="Import cancelled")
 
     def action_pick_again(self) -> None:
         if self.stage == "ready":
