@@ -6,6 +6,7 @@ import unicodedata
 from datetime import date
 
 from .domain import parse as p
+from .domain.advisor import STATUS_LABELS, Advice
 from .domain.entries import Entry, LegDay, Run
 from .domain.load import classify_load
 from .domain.records import LiftRecord, LiftSet, RunRecord
@@ -24,8 +25,10 @@ def pace_text(run: Run, units: str) -> str:
     return f"{p.format_pace(run.pace_s_per_km * per)}/{units}"
 
 
-def summary(entry: Entry, units: str = "km") -> str:
-    """One line that says what an entry was: '8.20 km easy in 52:30 (6:24/km), RPE 3'."""
+def summary(entry: Entry, units: str = "km", weight_units: str = "kg") -> str:
+    """One line that says what an entry was: '8.20 km easy in 52:30 (6:24/km), RPE 3'.
+
+    Weights are shown in `weight_units`, as they were typed ('4x10@225lb')."""
     if isinstance(entry, Run):
         text = (
             f"{distance_text(entry.distance_m, units)} {entry.type} in "
@@ -37,9 +40,35 @@ def summary(entry: Entry, units: str = "km") -> str:
         text += ", to failure" if entry.to_failure else ""
         text += f" ({classify_load(entry)})"
         if entry.exercises:
-            text += ": " + ", ".join(ex.spec for ex in entry.exercises)
+            text += ": " + ", ".join(ex.spec_in(weight_units) for ex in entry.exercises)
         return text
     return f"soreness {entry.soreness}/10"
+
+
+def status_words(advice: Advice) -> str:
+    """The status as people say it: 'easy recovery run', never 'easy_recovery_run'."""
+    return STATUS_LABELS[advice.status].lower()
+
+
+def run_warning(
+    advice: Advice, run_type: str, duration_s: int, rpe: int | None, today: date
+) -> str | None:
+    """Why a run goes against its day's advice, in one sentence; None if it does not."""
+    found = advice.objections(run_type, duration_s, rpe)
+    if not found:
+        return None
+    when = "Today" if advice.date == today else advice.date.isoformat()
+    if advice.status == "rest":
+        return f"{when} is a rest day: a run goes against the advice."
+    what = " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
+    verb = "goes" if len(found) == 1 else "go"
+    return f"{when} is for an easy recovery run: {what} {verb} against the advice."
+
+
+def run_done_text(run: Run, units: str) -> str:
+    """The day's run, once logged: 'Today's run is done: 8.00 km easy at 07:00.'"""
+    at = f" at {run.time}" if run.time else ""
+    return f"Today's run is done: {distance_text(run.distance_m, units)} {run.type}{at}."
 
 
 def _char_width(char: str) -> int:

@@ -9,6 +9,7 @@ import click
 
 from ..domain import parse as p
 from ..services.day import day_view
+from ..text import status_words
 from .base import Context, cli, fail, pass_ctx
 from .render import render_advice, render_checklist
 
@@ -28,10 +29,11 @@ def advise(ctx: Context, day: str | None, as_json: bool) -> None:
     target = _target_day(ctx, day)
     with ctx.journal() as journal:
         view = day_view(journal, target)
+        units = journal.settings().units
     if as_json:
         click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_advice(view, ctx.today))
+        click.echo(render_advice(view, ctx.today, units))
 
 
 @cli.group(invoke_without_command=True)
@@ -60,7 +62,7 @@ def _tick(ctx: Context, item_id: str, day: str | None, done: bool) -> None:
         if item_id not in ids:
             fail(
                 "id",
-                f"'{item_id}' is not on the {view.advice.status} checklist for "
+                f"'{item_id}' is not on the {status_words(view.advice)} checklist for "
                 f"{target}; use one of {', '.join(ids)}",
             )
         journal.set_tick(target, item_id, done)

@@ -33,7 +33,7 @@ def history(
         fail("since", f"{first} is after --until {last}")
     fmt = choice("format", fmt, ("table", "json", "csv"))
     with ctx.journal() as journal:
-        units = journal.settings().units
+        settings = journal.settings()
         entries: Iterator[Entry] = journal.history(kinds, since=first, until=last)
         if limit is not None:
             entries = (e for n, e in zip(range(limit), entries, strict=False))
@@ -47,7 +47,19 @@ def history(
             if not rows:
                 click.echo("No entries yet. Try `runjournal log run --distance 5 --duration 30`.")
             else:
-                click.echo(history_table(rows, units))
+                click.echo(history_table(rows, settings, _terminal_width()))
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width (or $COLUMNS), or None when the table goes to a pipe or a
+    file and no width was asked for: then nothing is cut."""
+    import os
+    import shutil  # only the table needs these
+    import sys
+
+    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        return None
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 def _echo_json_list(items: Iterator[dict[str, Any]]) -> None:

@@ -19,7 +19,7 @@ from .base import Context, choice, cli, fail, open_app, pass_ctx
 def demo(ctx: Context, day: str | None) -> None:
     """Open the app on a throw-away journal with ~12 weeks of history."""
     today = p.parse_date(day, ctx.today, allow_future=True) if day else ctx.today
-    open_app(ctx.path, today, demo=True)
+    open_app(ctx.path, today, demo=True, clock=None if day else ctx.clock)
 
 
 @cli.group()

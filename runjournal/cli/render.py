@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from ..domain.advisor import STATUS_LABELS, STATUS_TAGLINES
 from ..domain.entries import Entry
 from ..domain.forecast import when_text
+from ..domain.settings import Settings
 from ..services.day import DayView
-from ..text import cell, summary
+from ..text import cell, run_done_text, summary, text_width
 
 
-def render_advice(view: DayView, today: date) -> str:
+def render_advice(view: DayView, today: date, units: str = "km") -> str:
     """The advice as `runjournal advise` prints it: status, why, guidance, checklist."""
     advice = view.advice
     when = "Today" if advice.date == today else advice.date.strftime("%a %d %b %Y")
@@ -24,6 +24,8 @@ def render_advice(view: DayView, today: date) -> str:
         *(f"  • {reason}" for reason in advice.reasons),
         *(f"  note: {flag.text}" for flag in view.flags),
     ]
+    if view.run_done is not None and advice.date == today:
+        lines.insert(1, run_done_text(view.run_done, units))
     guidance = advice.guidance
     if guidance:
         lines += [
@@ -47,19 +49,27 @@ def render_checklist(view: DayView) -> str:
     return "\n".join(lines)
 
 
-def history_table(entries: Iterable[Entry], units: str) -> str:
-    """An aligned table that reads at 80 columns; notes take what width is left."""
-    import shutil  # only the table needs the terminal's width
+def history_table(entries: list[Entry], settings: Settings, width: int | None) -> str:
+    """An aligned table: WHAT (with the exercises) and NOTES share the terminal's `width`.
 
-    width = max(80, shutil.get_terminal_size((80, 24)).columns)
-    header = f"{'KIND':<7} {'ID':>5}  {'DATE':<10} {'TIME':<5}  {'WHAT':<40}  NOTES"
-    lines = [header]
-    for entry in entries:
-        what = cell(summary(entry, units), 40)
-        kind = {"run": "run", "leg": "leg", "checkin": "checkin"}[entry.kind]
-        notes = cell(entry.notes, max(0, width - 75))
+    With `width` None (output to a pipe or a file) nothing is cut: every summary and
+    note is printed whole, on one line, for grep and less to read.
+    """
+    whats = [summary(e, settings.units, settings.weight_units) for e in entries]
+    notes = [" ".join(e.notes.split()) for e in entries]
+    longest = max(map(text_width, whats), default=4)
+    if width is None:
+        what_w, notes_w = longest, max(map(text_width, notes), default=0)
+    else:
+        room = max(80, width) - 37  # the columns before WHAT, and the gaps
+        longest_note = max(map(text_width, notes), default=0)
+        what_w = min(longest, max(40, room - min(longest_note, 30)))
+        notes_w = max(0, room - what_w)
+    lines = [f"{'KIND':<7} {'ID':>5}  {'DATE':<10} {'TIME':<5}  {cell('WHAT', what_w)}  NOTES"]
+    for entry, what, note in zip(entries, whats, notes, strict=True):
+        shown = note if width is None else cell(note, notes_w)
         lines.append(
-            f"{kind:<7} {entry.id:>5}  {entry.date.isoformat():<10} {entry.time or '':<5}  "
-            f"{what}  {notes}".rstrip()
+            f"{entry.kind:<7} {entry.id:>5}  {entry.date.isoformat():<10} {entry.time or '':<5}  "
+            f"{cell(what, what_w)}  {shown}".rstrip()
         )
     return "\n".join(lines)

@@ -35,9 +35,15 @@ class Exercise:
 
     @property
     def spec(self) -> str:
-        """The SPEC text this exercise was (or could have been) typed as."""
+        """The SPEC text this exercise was (or could have been) typed as, in kg."""
+        return self.spec_in("kg")
+
+    def spec_in(self, weight_unit: str) -> str:
+        """The SPEC text with the weight in `weight_unit`: 'leg press 4x10@200lb'."""
         text = f"{self.name} {self.sets}x{self.reps}"
-        return text + (f"@{p.format_weight(self.weight_g)}" if self.weight_g is not None else "")
+        if self.weight_g is None:
+            return text
+        return f"{text}@{p.format_weight(self.weight_g, weight_unit)}"
 
     def to_dict(self) -> dict[str, Any]:
         """The exercise as history JSON shows it, the weight in kg."""
@@ -124,8 +130,13 @@ def parse_kind(text: str) -> Kind:
     return value
 
 
-def parse_exercise(spec: str, *, field: str = "exercise") -> Exercise:
-    """Parse `NAME SETSxREPS[@WEIGHT]`, e.g. "back squat 5x5@100kg"."""
+def parse_exercise(spec: str, *, field: str = "exercise", weight_unit: str = "kg") -> Exercise:
+    """Parse `NAME SETSxREPS[@WEIGHT]`, e.g. "back squat 5x5@100kg".
+
+    A bare weight is in `weight_unit` (the `weight_units` setting). A weight typed
+    inside the name ("squat 100kg 5x5") is refused with the spec rewritten the right
+    way round, rather than stored as an exercise called "squat 100kg" with no weight.
+    """
     match = re.match(
         r"^(?P<name>.+?)\s+(?P<sets>\d+)\s*[x×*]\s*(?P<reps>\d+)(?:\s*@\s*(?P<weight>.+))?$",
         spec.strip(),
@@ -135,7 +146,14 @@ def parse_exercise(spec: str, *, field: str = "exercise") -> Exercise:
         raise InputError(
             field, f"'{spec}' is not NAME SETSxREPS[@WEIGHT], e.g. 'back squat 5x5@100kg'"
         )
-    weight = p.parse_weight(match["weight"], field=field) if match["weight"] else None
+    misplaced = re.fullmatch(r"(.+?)\s*@?\s*(\d+(?:[.,]\d+)?)\s*(kgs?|lbs?)", match["name"], re.I)
+    if misplaced:
+        name, number, unit = misplaced.groups()
+        right = f"{name} {match['sets']}x{match['reps']}@{number}{unit}"
+        raise InputError(field, f"'{spec.strip()}' has a weight in the name; write '{right}'")
+    weight = (
+        p.parse_weight(match["weight"], field=field, unit=weight_unit) if match["weight"] else None
+    )
     return check_exercise(
         Exercise(
             match["name"], p.whole_number(match["sets"]), p.whole_number(match["reps"]), weight
@@ -194,11 +212,12 @@ def build_run(
     date: str | None = None,
     time: str | None = None,
     notes: str | None = None,
+    units: str = "km",
 ) -> Run:
-    """A run from the text a person typed."""
+    """A run from the text a person typed; a bare distance is in `units` (km or mi)."""
     run = Run(
         date=p.parse_date(date or "today", today),
-        distance_m=p.parse_distance(distance),
+        distance_m=p.parse_distance(distance, unit=units),
         duration_s=p.check_run_duration(p.parse_duration(duration)),
         type=p.parse_run_type(type or "easy"),
         rpe=p.parse_rpe(rpe) if rpe not in (None, "") else None,
@@ -220,14 +239,15 @@ def build_leg_day(
     date: str | None = None,
     time: str | None = None,
     notes: str | None = None,
+    weight_units: str = "kg",
 ) -> LegDay:
-    """A leg day from the text a person typed."""
+    """A leg day from the text a person typed; bare weights are in `weight_units`."""
     return LegDay(
         date=p.parse_date(date or "today", today),
         duration_s=p.check_leg_duration(p.parse_duration(duration)),
         rpe=p.parse_rpe(rpe),
         to_failure=bool(to_failure),
-        exercises=tuple(parse_exercise(spec) for spec in exercises),
+        exercises=tuple(parse_exercise(spec, weight_unit=weight_units) for spec in exercises),
         time=p.parse_time(time),
         notes=p.check_notes(notes),
     )

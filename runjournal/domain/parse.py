@@ -91,16 +91,16 @@ def parse_time(text: str | None, *, field: str = "time") -> str | None:
     return f"{int(match[1]):02d}:{match[2]}"
 
 
-def parse_distance(text: str, *, field: str = "distance") -> int:
-    """Parse a distance (km by default, or km/mi/m) into whole metres."""
+def parse_distance(text: str, *, field: str = "distance", unit: str = "km") -> int:
+    """Parse a distance into whole metres: a bare number is in `unit` (the `units`
+    setting, km or mi); an explicit km, mi or m always wins."""
     match = re.match(_DISTANCE_RE, text.strip(), re.IGNORECASE)
     if not match:
         raise InputError(field, f"'{text}' is not a distance; {DISTANCE_EXAMPLE}")
     value = _number(match[1], field, DISTANCE_EXAMPLE)
     if not math.isfinite(value):  # "9" * 400 is a float overflow, not a distance
         raise InputError(field, f"must be at most 500 km; {DISTANCE_EXAMPLE}")
-    unit = (match[2] or "km").lower()
-    factor = {"km": 1000.0, "k": 1000.0, "mi": MI_IN_M, "m": 1.0}[unit]
+    factor = {"km": 1000.0, "k": 1000.0, "mi": MI_IN_M, "m": 1.0}[(match[2] or unit).lower()]
     return check_distance(round(value * factor), field=field)
 
 
@@ -251,13 +251,14 @@ def check_reps(value: int, *, field: str = "exercise") -> int:
     return _int_in_range(value, field, 1, 1000, " reps")
 
 
-def parse_weight(text: str, *, field: str = "weight") -> int:
-    """Parse a weight (kg by default, or kg/lb) into whole grams."""
+def parse_weight(text: str, *, field: str = "weight", unit: str = "kg") -> int:
+    """Parse a weight into whole grams: a bare number is in `unit` (the `weight_units`
+    setting, kg or lb); an explicit kg or lb always wins."""
     match = re.fullmatch(rf"{_NUMBER}\s*(kg|kgs|lb|lbs)?", text.strip(), re.IGNORECASE)
     if not match:
         raise InputError(field, f"'{text}' is not a weight; e.g. 100, 100kg or 225lb")
     number = _number(match[1], field, "e.g. 100, 100kg or 225lb")
-    grams = number * (LB_IN_G if (match[2] or "kg").lower().startswith("lb") else 1000)
+    grams = number * (LB_IN_G if (match[2] or unit).lower().startswith("lb") else 1000)
     if not math.isfinite(grams):
         raise InputError(field, "must be 0 to 1000 kg, e.g. 100kg or 225lb")
     return check_weight(round(grams), field=field)
@@ -288,7 +289,13 @@ def format_duration(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def format_weight(grams: int) -> str:
-    """A weight in grams as the SPEC text shows it: '100kg', '22.5kg'."""
+def format_weight(grams: int, unit: str = "kg") -> str:
+    """A weight in grams as the SPEC text shows it, in `unit`: '100kg', '22.5kg', '225lb'.
+
+    Grams keep a pound to 0.0022 lb, so two decimals give back any weight typed in
+    pounds with up to two decimals exactly (225lb is stored as 102058 g, shown 225lb).
+    """
+    if unit == "lb":
+        return f"{round(grams / LB_IN_G, 2):g}lb"
     kg = grams / 1000
     return f"{kg:g}kg" if kg == round(kg, 3) else f"{kg:.3f}kg"

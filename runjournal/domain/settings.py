@@ -11,6 +11,7 @@ from .errors import InputError
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "units": ("km", "mi"),
+    "weight_units": ("kg", "lb"),
     "fitness_level": ("beginner", "intermediate", "advanced"),
     "recovery_rate": ("slow", "normal", "fast"),
 }
@@ -22,6 +23,7 @@ class Settings:
     """The profile settings of SPEC §2, each with its default."""
 
     units: str = "km"
+    weight_units: str = "kg"
     fitness_level: str = "intermediate"
     recovery_rate: str = "normal"
     recovery_run_max_minutes: int = 30

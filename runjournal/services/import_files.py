@@ -112,8 +112,7 @@ def import_paths(
     # Counted first, then walked again: a folder of 100,000 files is never a list here.
     total = sum(1 for _ in _plan(paths))
     settings = journal.settings()
-    # (weight_units arrives with the lifts readers; until then files in kg are the rule)
-    weight_unit = options.weight_unit or getattr(settings, "weight_units", "kg")
+    weight_unit = options.weight_unit or settings.weight_units
     read_options = ReadOptions(
         today=today,
         as_run=options.as_run,

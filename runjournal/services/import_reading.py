@@ -20,6 +20,15 @@ from ..formats import archive
 from ..formats.archive import Item
 from ..formats.found import Found, ReadOptions, Unreadable
 
+OTHER_FILE = "other file"
+# Names that promise an activity: such a file whose content is none is unreadable.
+_ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx")
+
+
+def _meant_as_activity(label: str) -> bool:
+    name = label.lower().removesuffix(".gz")
+    return name.endswith(_ACTIVITY_SUFFIXES)
+
 
 @dataclass
 class _Candidate:
@@ -74,7 +83,12 @@ class Reading:
 
         fmt = self.fmt or detect(item.data[: archive.HEAD])
         if fmt is None:
-            raise Unreadable("not a format runjournal reads")
+            if item.source.named or _meant_as_activity(item.label):
+                raise Unreadable("not a format runjournal reads")
+            # A bulk export also holds photos, settings, other apps' tables...: they are
+            # no activity, and not damaged either (nor a reason for --strict to stop).
+            self.skipped[OTHER_FILE] += 1
+            return
         if fmt == "runjournal":
             self._add(_export_entries(item, self.options.today), item, uid_only=True)
         elif fmt == "journal":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 # Reasons that are things (counted "12 rides"); every other reason reads as it is.
-_NOUNS = {"run", "ride", "walk", "swim", "hike", "transition", "ski", "route"}
+_NOUNS = {"run", "ride", "walk", "swim", "hike", "transition", "ski", "route", "other file"}
 _PLURAL = {"ski": "ski sessions"}
 # Where the reasons that are not sports stand in the line (sports come first).
 _LATER = [
@@ -16,6 +16,7 @@ _LATER = [
     "too short",
     "after today",
     "not a run",
+    "other file",
 ]
 _KINDS = (
     ("run", "run", "runs"),

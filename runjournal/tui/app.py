@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from textual.app import App, SystemCommand
@@ -13,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from ..domain.advisor import STATUS_LABELS
 from ..domain.entries import Entry
 from ..domain.settings import THEMES
 from ..services.day import DayView
@@ -46,15 +48,27 @@ class RunJournalApp(App[None]):
     POLL_SECONDS = 1.5
     WATCH_SECONDS = 180.0  # how often the `import_folders` folders are looked at
 
-    def __init__(self, journal: Journal, *, today: date, demo: bool = False) -> None:
+    def __init__(
+        self, journal: Journal, *, today: date | Callable[[], date], demo: bool = False
+    ) -> None:
+        """`today` is a fixed date (tests, screenshots) or a clock to read it from: with a
+        clock, the app moves on to the next day at midnight (header, Today, check-in and
+        the forms' default dates)."""
         self.journal = journal
-        self.today = today
+        self._clock: Callable[[], date] = today if callable(today) else (lambda: today)
+        self._shown_day = self._clock()
         self.demo = demo
         self.session = Session(
             journal, lambda: self.today, write=self.write, changed=self.journal_changed, demo=demo
         )
         self.startup_warnings: list[str] = []
         super().__init__()
+        # The palette's Theme command offers only the themes Settings and `config set
+        # theme` offer: the ones whose status colours were checked to read well. One
+        # list everywhere, so a theme picked anywhere is the one saved.
+        for name in list(self.available_themes):
+            if name not in THEMES:
+                self.unregister_theme(name)
         self._data_version = journal.data_version()
         # Today is the base screen, always at the bottom of the stack; History and
         # Settings are imported and built the first time someone goes there, kept, and
@@ -101,9 +115,19 @@ class RunJournalApp(App[None]):
             self.install_screen(self._places[place], name=place)
         return place
 
+    @property
+    def today(self) -> date:
+        """The local date the app treats as today, read from its clock."""
+        return self._clock()
+
+    def _show_day(self) -> None:
+        self.sub_title = self._shown_day.strftime("%a %d %b %Y") + (
+            "  ·  demo" if self.demo else ""
+        )
+
     def on_mount(self) -> None:
         self.theme = self.journal.settings().theme
-        self.sub_title = self.today.strftime("%a %d %b %Y") + ("  ·  demo" if self.demo else "")
+        self._show_day()
         self.set_interval(self.POLL_SECONDS, self._poll_journal)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.startup_warnings:
@@ -143,6 +167,11 @@ class RunJournalApp(App[None]):
     # Keeping views in step with the journal --------------------------------------
 
     def _poll_journal(self) -> None:
+        day = self.today
+        if day != self._shown_day:  # past midnight: a new day, with its own advice
+            self._shown_day = day
+            self._show_day()
+            self.journal_changed()
         # data_version moves only when another connection commits: a CLI `log` while
         # the app is open shows up here within a poll.
         try:
@@ -169,7 +198,9 @@ class RunJournalApp(App[None]):
     # Keys that leave what is on screen: off while a form or a dialog is open, so a
     # stray letter never throws away what someone was typing.
     # (ctrl+q, Textual's own quit, always works: that one is never typed by accident.)
-    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "help", "leave", "import_files"})
+    NAVIGATION = frozenset(
+        {"go", "log_leg", "log_run", "checkin", "checkin_form", "help", "leave", "import_files"}
+    )
 
     @staticmethod
     def _holds_input(screen: Screen[object]) -> bool:
@@ -221,10 +252,21 @@ class RunJournalApp(App[None]):
             self._save_soreness,
         )
 
+    def action_checkin_form(self) -> None:
+        """The whole check-in form: any date, with notes (a backfill)."""
+        from .screens.checkin_form import CheckinForm
+
+        self.push_screen(CheckinForm(self.session))
+
     def _save_soreness(self, soreness: int | None) -> None:
         if soreness is None:
             return
         from ..domain.entries import Checkin
+        from .screens.soreness import SorenessDialog
+
+        if soreness == SorenessDialog.FULL_FORM:
+            self.action_checkin_form()
+            return
 
         current = self.journal.checkin_on(self.today)
         notes = current.notes if current else ""  # changing the number keeps the words
@@ -233,7 +275,7 @@ class RunJournalApp(App[None]):
         )
         if not saved:
             return
-        status = self.view().advice.status.replace("_", " ")
+        status = STATUS_LABELS[self.view().advice.status].lower()
         self.notify(f"Soreness {soreness}/10 saved. Today: {status}.", title="Check-in")
         self.journal_changed()
 
@@ -257,7 +299,7 @@ class RunJournalApp(App[None]):
         would throw away what is being typed, as the keys would (see check_action).
         """
         if self._holds_input(screen):
-            yield from super().get_system_commands(screen)
+            yield from self._textual_commands(screen)
             return
         yield SystemCommand(
             "Today", "What today is for, and the warm-up", partial(self.action_go, "today")
@@ -266,6 +308,11 @@ class RunJournalApp(App[None]):
         yield SystemCommand("Log run", "Add a run", self.action_log_run)
         yield SystemCommand(
             "Soreness check-in", "How sore are your legs today?", self.action_checkin
+        )
+        yield SystemCommand(
+            "Check-in for another day",
+            "Soreness and notes for any date (backfill)",
+            self.action_checkin_form,
         )
         yield SystemCommand(
             "History", "Review, fix and delete entries", partial(self.action_go, "history")
@@ -281,9 +328,61 @@ class RunJournalApp(App[None]):
             partial(self.action_go, "settings"),
         )
         yield SystemCommand(
+            "Config",
+            "Settings: units, weight units, profile, checklist, theme",
+            partial(self.action_go, "settings"),
+        )
+        yield SystemCommand(
+            "Export journal", "Write every entry to a JSON file", self.action_export
+        )
+        yield SystemCommand(
+            "Back up now",
+            "A consistent copy of the journal, beside the daily ones",
+            self.action_backup,
+        )
+        yield SystemCommand(
             "Import",
             "Bring in Strava, Garmin, Strong or Hevy files, or a folder of them",
             self.action_import_files,
         )
         yield SystemCommand("Help", "Keys, and how the advisor decides", self.action_help)
-        yield from super().get_system_commands(screen)
+        yield from self._textual_commands(screen)
+
+    # Textual's own commands that mean something to someone keeping a journal: the
+    # theme and quitting. Maximize, Screenshot and Keys only crowd the list.
+    KEPT_TEXTUAL_COMMANDS = frozenset({"Theme", "Quit"})
+
+    def _textual_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title in self.KEPT_TEXTUAL_COMMANDS:
+                yield command
+
+    def _beside_journal(self, name: str) -> Path:
+        """Where the palette's export and backup go: the backups folder of the journal."""
+        from ..store.backups import backup_folder
+
+        folder = backup_folder(self.journal.path or Path("journal.db"))
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / name
+
+    @property
+    def _stem(self) -> str:
+        return self.journal.path.stem if self.journal.path else "journal"
+
+    def action_export(self) -> None:
+        """Export the journal as JSON into the backups folder, and say where."""
+        from ..formats.export import write_export
+
+        dest = self._beside_journal(f"{self._stem}-export-{self.today.isoformat()}.json")
+        done, count = self.write("Export", lambda: write_export(self.journal, "json", dest))
+        if done:
+            self.notify(f"Exported {count} entries to {dest}", title="Export", timeout=10)
+
+    def action_backup(self) -> None:
+        """Copy the journal into its backups folder now, and say where."""
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")  # noqa: DTZ005 - a file name
+        # Not named like the daily copies ({stem}-YYYY-MM-DD.db): never rotated away.
+        dest = self._beside_journal(f"{self._stem}-manual-{stamp}.db")
+        done, _ = self.write("Backup", lambda: self.journal.backup_to(dest))
+        if done:
+            self.notify(f"Backed up to {dest}", title="Backup", timeout=10)

@@ -51,21 +51,22 @@ def test_json_summary_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     folder.mkdir()
     (folder / "run.gpx").write_bytes(gpx_run(at("2026-11-20T07:00:00")))
     (folder / "ride.gpx").write_bytes(gpx_run(at("2026-11-21T07:00:00"), kind="cycling"))
-    (folder / "notes.txt").write_text("hello")
+    (folder / "notes.txt").write_text("hello")  # in an export: neither activity nor damaged
+    (folder / "broken.fit").write_bytes(b"not a FIT file at all")
     code, out, err = cli(capsys, "import", str(folder), "--json", "--dry-run")
     assert code == 0
     assert json.loads(out) == {
-        "files": 3,
+        "files": 4,
         "added": {"run": 1, "leg": 0, "checkin": 0},
-        "skipped": {"ride": 1, "unreadable": 1},
-        "unreadable": [{"file": f"{folder}/notes.txt", "error": "not a format runjournal reads"}],
+        "skipped": {"ride": 1, "other file": 1, "unreadable": 1},
+        "unreadable": [{"file": f"{folder}/broken.fit", "error": "not a format runjournal reads"}],
     }
     assert "nothing was written" in err
     assert json.loads(cli(capsys, "history", "--format", "json")[1]) == []
     code, out, _ = cli(capsys, "import", str(folder))
     assert out == (
-        f"Imported 1 run from 3 files; skipped 2: 1 ride, 1 unreadable "
-        f"({folder}/notes.txt: not a format runjournal reads)\n"
+        f"Imported 1 run from 4 files; skipped 3: 1 ride, 1 other file, 1 unreadable "
+        f"({folder}/broken.fit: not a format runjournal reads)\n"
     )
 
 

@@ -252,3 +252,15 @@ def test_leg_days_within_two_minutes_and_untimed_runs(journal: Journal) -> None:
     other = Run(date=date(2026, 11, 21), distance_m=10400, duration_s=3100)
     assert checker.duplicate(untimed, by_uid_only=False) == ALREADY
     assert checker.duplicate(other, by_uid_only=False) is None
+
+
+def test_strict_does_not_stop_at_files_that_are_no_activity(
+    tmp_path: Path, journal: Journal
+) -> None:
+    folder = tmp_path / "export"
+    write(folder / "activities", "1.gpx", gpx_run(at("2026-11-01T07:00:00")))
+    write(folder / "media", "photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100))
+    write(folder, "bikes.csv", b"Bike Name,Bike Brand\nOld,Steel\n")
+    summary = import_paths(journal, [str(folder)], TODAY, ImportOptions(strict=True))
+    assert summary.text() == "Imported 1 run from 3 files; skipped 2: 2 other files"
+    assert summary.unreadable == []

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
 from ...domain.forecast import when_text
+from ...text import run_done_text
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.checklist import Checklist
@@ -54,12 +55,15 @@ class TodayScreen(SessionScreen):
     def refresh_view(self) -> None:
         session = self.session
         view = session.view()
+        units = session.journal.settings().units
         self.query_one(StatusBanner).show(
             view.advice, when_text(view.next_normal_training, view.advice.date)
         )
+        done = [f"✓ {escape(run_done_text(view.run_done, units))}"] if view.run_done else []
         self.query_one("#reasons", Static).update(
             "\n".join(
-                [f"• {reason}" for reason in view.advice.reasons]
+                done
+                + [f"• {reason}" for reason in view.advice.reasons]
                 + [f"[dim]note: {escape(flag.text)}[/dim]" for flag in view.flags]
             )
         )

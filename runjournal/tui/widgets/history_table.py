@@ -29,7 +29,7 @@ COLUMNS = {
 }
 
 
-def cells(entry: Entry, units: str) -> tuple[str, ...]:
+def cells(entry: Entry, units: str, weight_units: str = "kg") -> tuple[str, ...]:
     notes = " ".join(entry.notes.split())
     if isinstance(entry, Run):
         return (
@@ -44,7 +44,7 @@ def cells(entry: Entry, units: str) -> tuple[str, ...]:
             notes,
         )
     if isinstance(entry, LegDay):
-        exercises = ", ".join(ex.spec for ex in entry.exercises)
+        exercises = ", ".join(ex.spec_in(weight_units) for ex in entry.exercises)
         load = classify_load(entry) + (" ⚑" if entry.to_failure else "")
         return (
             entry.date.isoformat(),
@@ -70,13 +70,14 @@ class HistoryTable(DataTable[str]):
         self.at_start = True
         self.at_end = True
         self.units = "km"
+        self.weight_units = "kg"
 
     # Loading ---------------------------------------------------------------------
 
     def show_query(self, query: HistoryQuery, *, oldest: bool = False) -> None:
         """Start over with `query`, at its first row (or its last, with `oldest`)."""
         self.query_spec = query
-        self.units = self.journal.settings().units
+        self._read_units()
         self.clear(columns=True)
         self.add_columns(*self._headers())
         rows = self.journal.history_page(query, backwards=oldest, limit=PAGE)
@@ -90,7 +91,7 @@ class HistoryTable(DataTable[str]):
         if not self.columns:  # nothing shown yet
             self.show_query(self.query_spec)
             return
-        self.units = self.journal.settings().units
+        self._read_units()
         index = self.cursor_row
         size = max(PAGE, len(self.rows_window))
         anchor = None
@@ -104,6 +105,10 @@ class HistoryTable(DataTable[str]):
         self.at_end = len(rows) < size
         self._show_rows(rows, cursor=min(index, max(0, len(rows) - 1)))
 
+    def _read_units(self) -> None:
+        settings = self.journal.settings()
+        self.units, self.weight_units = settings.units, settings.weight_units
+
     def _headers(self) -> list[str]:
         headers = list(COLUMNS[self.query_spec.kind])
         sort = self.query_spec.sort
@@ -114,6 +119,9 @@ class HistoryTable(DataTable[str]):
             "duration": "Duration",
             "effort": "RPE",
             "soreness": "Soreness",
+            "pace": "Pace",
+            "hr": "HR",
+            "type": "Type",
         }
         return [h + arrow if h == names.get(sort) else h for h in headers]
 
@@ -121,7 +129,9 @@ class HistoryTable(DataTable[str]):
         self.rows_window = rows
         self.clear()
         for key, entry in rows:
-            self.add_row(*cells(entry, self.units), key=f"{entry.kind}:{entry.id}:{key}")
+            self.add_row(
+                *cells(entry, self.units, self.weight_units), key=f"{entry.kind}:{entry.id}:{key}"
+            )
         self._move(cursor)
 
     def _move(self, index: int) -> None:
