@@ -275,6 +275,23 @@ class Journal:
         """Every tick as {"date", "item_id"}, oldest first (for an export)."""
         return profile.all_ticks(self.conn)
 
+    # Watched folders ---------------------------------------------------------------
+
+    def seen_files(self) -> dict[str, tuple[int, int]]:
+        """The watched folders' files already read: path → (size, mtime in ns)."""
+        found = self.conn.execute("select path, size, mtime_ns from import_seen")
+        return {path: (size, mtime) for path, size, mtime in found}
+
+    def remember_files(self, files: dict[str, tuple[int, int]]) -> None:
+        """Record files of the watched folders as read, with the stamp they had."""
+        with self.transaction():
+            self.conn.executemany(
+                "insert into import_seen (path, size, mtime_ns) values (?, ?, ?) "
+                "on conflict (path) do update set size = excluded.size, "
+                "mtime_ns = excluded.mtime_ns",
+                [(path, size, mtime) for path, (size, mtime) in files.items()],
+            )
+
     # Whole-journal operations ------------------------------------------------------
 
     def import_all(

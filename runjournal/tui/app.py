@@ -39,12 +39,14 @@ class RunJournalApp(App[None]):
         Binding("r", "log_run", "Run"),
         Binding("c", "checkin", "Check-in"),
         Binding("h", "go('history')", "History"),
+        Binding("i", "import_files", "Import"),
         Binding("s", "go('settings')", "Settings"),
         Binding("w", "go('trends')", "Trends"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "leave", "Quit"),
     ]
     POLL_SECONDS = 1.5
+    WATCH_SECONDS = 180.0  # how often the `import_folders` folders are looked at
 
     def __init__(
         self, journal: Journal, *, today: date | Callable[[], date], demo: bool = False
@@ -74,6 +76,9 @@ class RunJournalApp(App[None]):
         # would also do, but entering a new mode at start-up makes Textual re-read and
         # re-apply all CSS: about a third of the time to the first frame.)
         self._places: dict[str, Screen[None]] = {}
+        from .watching import FolderWatch
+
+        self.folder_watch = FolderWatch(self, self.session)
 
     def _print_error_renderables(self) -> None:
         # After a crash the launcher prints one line naming a report file: Textual's own
@@ -135,6 +140,7 @@ class RunJournalApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10)
+        self.folder_watch.start(self.WATCH_SECONDS)
 
     def write(self, what: str, change: Callable[[], T]) -> tuple[bool, T | None]:
         """Run one change to the journal; if the journal refuses it, say so and go on.
@@ -194,6 +200,7 @@ class RunJournalApp(App[None]):
         """Tell every open screen that the journal changed."""
         for screen in self._all_screens():
             screen.post_message(JournalChanged())
+        self.folder_watch.folders_changed()
 
     def _all_screens(self) -> Iterable[Screen[object]]:
         # Screens not on the stack (History after going back to Today) re-read the
@@ -205,7 +212,9 @@ class RunJournalApp(App[None]):
     # Keys that leave what is on screen: off while a form or a dialog is open, so a
     # stray letter never throws away what someone was typing.
     # (ctrl+q, Textual's own quit, always works: that one is never typed by accident.)
-    NAVIGATION = frozenset({"go", "log_leg", "log_run", "checkin", "checkin_form", "help", "leave"})
+    NAVIGATION = frozenset(
+        {"go", "log_leg", "log_run", "checkin", "checkin_form", "help", "leave", "import_files"}
+    )
 
     @staticmethod
     def _holds_input(screen: Screen[object]) -> bool:
@@ -284,6 +293,11 @@ class RunJournalApp(App[None]):
         self.notify(f"Soreness {soreness}/10 saved. Today: {status}.", title="Check-in")
         self.journal_changed()
 
+    def action_import_files(self) -> None:
+        from .screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen(self.session))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -339,6 +353,11 @@ class RunJournalApp(App[None]):
             "Back up now",
             "A consistent copy of the journal, beside the daily ones",
             self.action_backup,
+        )
+        yield SystemCommand(
+            "Import",
+            "Bring in Strava, Garmin, Strong or Hevy files, or a folder of them",
+            self.action_import_files,
         )
         yield SystemCommand("Help", "Keys, and how the advisor decides", self.action_help)
         yield from self._textual_commands(screen)

@@ -62,6 +62,7 @@ COLUMNS: dict[str, dict[str, type]] = {
     "settings": {"key": str, "value": str},
     "checklist_items": {"id": str, "status": str, "label": str, "position": int},
     "checklist_ticks": {"date": str, "item_id": str},
+    "import_seen": {"path": str, "size": int, "mtime_ns": int},
     "_sqlite_migrations": {
         "migration_set": str,
         "name": str,

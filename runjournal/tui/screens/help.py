@@ -18,6 +18,7 @@ HELP = """\
 * **h** — History: review, edit (`enter`) and delete (`d`) entries
 * **w** — Trends: weekly distance, load, soreness (**[** / **]**: 12–52 weeks), recovery, records
 * **s** — Settings: profile, units, checklist, theme
+* **i** — Import: Strava, Garmin, Strong or Hevy files, or a folder of them
 * **space** / **enter** — tick a warm-up item
 * **+** / **-** — on a date field: the next / previous day
 * **ctrl+s** / **escape** — save / cancel a form (escape asks first if something is typed)

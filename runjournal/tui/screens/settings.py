@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +29,7 @@ LABELS = {
     "units": "Distance units",
     "weight_units": "Weight units",
     "theme": "Theme",
+    "import_folders": "Folders to watch",
 }
 # Two rows of three, so that no dropdown is squeezed until "intermediate" wraps at 80
 # columns.
@@ -79,6 +82,15 @@ class SettingsScreen(SessionScreen):
                 yield Field("Item", "label", wide=True, placeholder="e.g. Foam roll calves")
                 yield Button("Add", id="add-item", variant="primary")
                 yield Button("Reset to defaults…", id="reset-items", variant="error")
+            yield Static("Import", classes="section-title")
+            yield Field(
+                f"Folders to watch, joined by '{os.pathsep}': new files there are imported"
+                " (enter to save)",
+                "import_folders",
+                settings.import_folders,
+                wide=True,
+                placeholder="e.g. ~/Sync/watch",
+            )
             yield Static("Your journal and its backups", classes="section-title")
             # markup=False: a path is text ("~/[runs]/journal.db" is a fine folder name)
             info = Static(self._journal_text(), id="journal-info", markup=False)
@@ -124,6 +136,10 @@ class SettingsScreen(SessionScreen):
         if not minutes.has_focus and minutes.value != str(settings.recovery_run_max_minutes):
             with self.prevent(Input.Changed):
                 minutes.value = str(settings.recovery_run_max_minutes)
+        folders = self.query_one("#import_folders", Input)
+        if not folders.has_focus and folders.value != settings.import_folders:
+            with self.prevent(Input.Changed):
+                folders.value = settings.import_folders
         if self._editing is None:
             self._show_items()
 
@@ -153,6 +169,16 @@ class SettingsScreen(SessionScreen):
         except InputError as error:
             field.show_error(error.message)
 
+    @on(Input.Submitted, "#import_folders")
+    def _folders_submitted(self, event: Input.Submitted) -> None:
+        # Saved on enter only: a half-typed "/home" must never be watched.
+        field = self.query_one("#field-import_folders", Field)
+        try:
+            self._save("import_folders", event.value)
+            field.show_error(None)
+        except InputError as error:
+            field.show_error(error.message)
+
     def _save(self, key: str, value: str, *, quiet: bool = False) -> None:
         journal = self.session.journal
         current = journal.settings()
@@ -163,7 +189,9 @@ class SettingsScreen(SessionScreen):
         if not saved:
             return
         if not quiet:
-            self.app.notify(f"{LABELS.get(key, key)}: {getattr(updated, key)}", title="Saved")
+            self.app.notify(
+                f"{LABELS.get(key, key)}: {getattr(updated, key)}", title="Saved", markup=False
+            )
         self.session.changed()
 
     # Checklist -------------------------------------------------------------------
