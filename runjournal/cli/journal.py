@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sys
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -74,13 +76,28 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
                 click.echo(f"Waiting for a reader on the pipe {shown(output)}…", err=True)
     with ctx.journal() as journal:
         try:
-            count = write_export(journal, fmt, Path(output) if output else None)
+            screen = _Shown(sys.stdout) if not output and sys.stdout.isatty() else None
+            count = write_export(journal, fmt, Path(output) if output else None, screen)
         except OSError as error:
             if not output or isinstance(error, BrokenPipeError):
                 raise
             fail("output", f"cannot write {output}: {error.strerror or error}")
     if output:
         click.echo(f"Exported {count} entries to {shown(click.format_filename(output))}.", err=True)
+
+
+class _Shown:
+    """Standard output on a terminal: each line's control characters shown escaped
+    (an export to a file or a pipe is written byte for byte as stored)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        for line in text.splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            self.out.write(shown(body) + line[len(body) :])
+        return len(text)
 
 
 @cli.command()

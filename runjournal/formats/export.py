@@ -9,7 +9,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
 from ..domain.entries import Entry, to_dict
 from ..domain.errors import InputError
@@ -26,8 +26,19 @@ def export_dict(entry: Entry) -> dict[str, Any]:
     return {**to_dict(entry), "uid": entry.uid}
 
 
-def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
-    """Write the journal to `path` (atomically) or stdout; return the entry count.
+class TextSink(Protocol):
+    """Where an export's text goes: a file, standard output, or a wrapper of it."""
+
+    def write(self, text: str, /) -> int:
+        """Write `text`; return how much was written."""
+        ...
+
+
+def write_export(
+    journal: Journal, fmt: str, path: Path | None, stdout: TextSink | None = None
+) -> int:
+    """Write the journal to `path` (atomically) or `stdout` (default: sys.stdout); return
+    the entry count.
 
     `path` is written through, never replaced: a symbolic link keeps pointing where
     it did and the file it names is replaced atomically; a named pipe or a terminal
@@ -35,7 +46,7 @@ def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
     device is refused.
     """
     if path is None:
-        return _write(journal, fmt, sys.stdout)
+        return _write(journal, fmt, stdout or sys.stdout)
     path = path.expanduser()
     try:
         mode: int | None = path.stat().st_mode  # through links
@@ -69,7 +80,7 @@ def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
     return count
 
 
-def _write(journal: Journal, fmt: str, out: IO[str]) -> int:
+def _write(journal: Journal, fmt: str, out: TextSink) -> int:
     count = 0
     # Oldest first: an import then numbers entries in the order they happened.
     entries = journal.history(ALL_KINDS, oldest_first=True)

@@ -90,6 +90,19 @@ def test_1_a_note_with_escape_sequences_is_shown_escaped_on_a_terminal(tmp_path:
     assert json.loads(as_json)[0]["notes"] == NOTE  # the same text, escaped as JSON does
 
 
+def test_1_export_to_a_terminal_is_shown_escaped_and_to_a_pipe_as_stored(tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    assert (
+        run_cli(db, "log", "run", "--distance", "5", "--duration", "30", "--notes", NOTE).returncode
+        == 0
+    )
+    for fmt in ("csv", "json"):
+        screen = on_terminal(db, "export", "--format", fmt)
+        assert_nothing_raw(screen)
+    piped = run_cli(db, "export", "--format", "csv").stdout
+    assert NOTE in piped  # byte for byte what the journal holds
+
+
 def test_1_the_table_never_cuts_a_sequence_in_half(tmp_path: Path) -> None:
     db = tmp_path / "j.db"
     note = "n" * 3 + "\x1b[2J" * 40
