@@ -399,6 +399,20 @@ def test_9_an_import_never_replaces_a_check_in_or_rewords_an_item(tmp_path: Path
     assert labels == [("my words",)]
 
 
+def test_9_another_journal_never_replaces_a_check_in_and_says_so(tmp_path: Path) -> None:
+    # A regression test: the importers' own checks already skipped it (it passed at once).
+    mine, other = tmp_path / "mine.db", tmp_path / "other.db"
+    assert run_cli(other, "checkin", "--soreness", "2", "--date", "2026-11-20").returncode == 0
+    assert run_cli(mine, "checkin", "--soreness", "8", "--date", "2026-11-20").returncode == 0
+    result = run_cli(mine, "import", "--json", str(other))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["added"]["checkin"] == 0
+    assert summary["skipped"] == {"check-in conflict": 1}
+    history = json.loads(run_cli(mine, "history", "--format", "json").stdout)
+    assert [e["soreness"] for e in history] == [8]
+
+
 # 10. export -o replaces a symbolic link or a FIFO ------------------------------------
 
 
