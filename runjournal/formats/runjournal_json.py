@@ -15,7 +15,8 @@ from typing import IO, Any
 
 from ..domain.advisor import STATUSES
 from ..domain.checklist import MAX_LABEL, ChecklistItem, check_label
-from ..domain.entries import Entry, entry_from_dict
+from ..domain.entries import Entry
+from ..domain.entry_json import entry_from_dict
 from ..domain.errors import InputError
 from ..domain.parse import check_text, parse_date
 from ..domain.settings import Settings

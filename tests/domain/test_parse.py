@@ -15,9 +15,9 @@ from runjournal.domain.entries import (
     build_checkin,
     build_leg_day,
     build_run,
-    entry_from_dict,
     parse_exercise,
 )
+from runjournal.domain.entry_json import entry_from_dict
 from runjournal.domain.errors import InputError
 
 TODAY = date(2026, 11, 24)

@@ -32,10 +32,10 @@ from runjournal.domain.entries import (
     build_checkin,
     build_leg_day,
     build_run,
-    entry_from_dict,
     parse_exercise,
     parse_kind,
 )
+from runjournal.domain.entry_json import entry_from_dict
 from runjournal.domain.errors import InputError
 from runjournal.domain.settings import CHOICES, Settings, parse_setting
 from runjournal.store import Journal
