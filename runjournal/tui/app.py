@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from functools import partial
-from pathlib import Path
 from typing import TypeVar
 
 from textual.app import App, SystemCommand
@@ -313,95 +311,29 @@ class RunJournalApp(App[None]):
         From a form or a dialog only Textual's own commands are offered: going elsewhere
         would throw away what is being typed, as the keys would (see check_action).
         """
-        if self._holds_input(screen):
-            yield from self._textual_commands(screen)
-            return
-        yield SystemCommand(
-            "Today", "What today is for, and the warm-up", partial(self.action_go, "today")
-        )
-        yield SystemCommand("Log leg day", "Add a leg day", self.action_log_leg)
-        yield SystemCommand("Log run", "Add a run", self.action_log_run)
-        yield SystemCommand(
-            "Soreness check-in", "How sore are your legs today?", self.action_checkin
-        )
-        yield SystemCommand(
-            "Check-in for another day",
-            "Soreness and notes for any date (backfill)",
-            self.action_checkin_form,
-        )
-        yield SystemCommand(
-            "History", "Review, fix and delete entries", partial(self.action_go, "history")
-        )
-        yield SystemCommand(
-            "Trends",
-            "Weekly distance and load, soreness, your recovery, records",
-            partial(self.action_go, "trends"),
-        )
-        yield SystemCommand(
-            "Settings",
-            "Profile, units, warm-up checklist, theme",
-            partial(self.action_go, "settings"),
-        )
-        yield SystemCommand(
-            "Config",
-            "Settings: units, weight units, profile, checklist, theme",
-            partial(self.action_go, "settings"),
-        )
-        yield SystemCommand(
-            "Export journal", "Write every entry to a JSON file", self.action_export
-        )
-        yield SystemCommand(
-            "Back up now",
-            "A consistent copy of the journal, beside the daily ones",
-            self.action_backup,
-        )
-        yield SystemCommand(
-            "Import",
-            "Bring in Strava, Garmin, Strong or Hevy files, or a folder of them",
-            self.action_import_files,
-        )
-        yield SystemCommand("Help", "Keys, and how the advisor decides", self.action_help)
-        yield from self._textual_commands(screen)
+        from .palette import app_commands, textual_commands
 
-    # Textual's own commands that mean something to someone keeping a journal: the
-    # theme and quitting. Maximize, Screenshot and Keys only crowd the list.
-    KEPT_TEXTUAL_COMMANDS = frozenset({"Theme", "Quit"})
-
-    def _textual_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            if command.title in self.KEPT_TEXTUAL_COMMANDS:
-                yield command
-
-    def _beside_journal(self, name: str) -> Path:
-        """Where the palette's export and backup go: the backups folder of the journal."""
-        from ..store.backups import backup_folder
-
-        folder = backup_folder(self.journal.path or Path("journal.db"))
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / name
-
-    @property
-    def _stem(self) -> str:
-        return self.journal.path.stem if self.journal.path else "journal"
+        if not self._holds_input(screen):
+            yield from app_commands(self)
+        yield from textual_commands(super().get_system_commands(screen))
 
     def action_export(self) -> None:
         """Export the journal as JSON into the backups folder, and say where."""
-        from ..formats.export import write_export
+        from ..services.journal import export_copy
 
-        dest = self._beside_journal(f"{self._stem}-export-{self.today.isoformat()}.json")
-        done, count = self.write("Export", lambda: write_export(self.journal, "json", dest))
-        if done:
-            where = shown(str(dest))  # a path is text: never markup, controls escaped
+        done, made = self.write("Export", lambda: export_copy(self.journal, self.today))
+        if done and made is not None:
+            where = shown(str(made[0]))  # a path is text: never markup, controls escaped
             self.notify(
-                f"Exported {count} entries to {where}", title="Export", timeout=10, markup=False
+                f"Exported {made[1]} entries to {where}", title="Export", timeout=10, markup=False
             )
 
     def action_backup(self) -> None:
         """Copy the journal into its backups folder now, and say where."""
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")  # noqa: DTZ005 - a file name
-        # Not named like the daily copies ({stem}-YYYY-MM-DD.db): never rotated away.
-        dest = self._beside_journal(f"{self._stem}-manual-{stamp}.db")
-        done, _ = self.write("Backup", lambda: self.journal.backup_to(dest))
-        if done:
+        from ..services.journal import backup_copy
+
+        now = datetime.now()  # noqa: DTZ005 - a local time for a file name
+        done, dest = self.write("Backup", lambda: backup_copy(self.journal, now))
+        if done and dest is not None:
             where = shown(str(dest))
             self.notify(f"Backed up to {where}", title="Backup", timeout=10, markup=False)
