@@ -128,7 +128,10 @@ def _row(row: _Table, options: ReadOptions) -> Row:
         hr=row.number("Average Heart Rate"),
         name=name,
     )
-    outcome: Entry | str = "no start time" if start is None else to_run(activity, options)
+    try:
+        outcome: Entry | str = "no start time" if start is None else to_run(activity, options)
+    except Unreadable as error:  # a date at the calendar's edge: this row, not the file
+        outcome = str(error)
     if isinstance(outcome, Run) and effort is not None:
         outcome = dataclasses.replace(outcome, rpe=effort)
     return Row(row.get("Filename"), outcome, name, effort)

@@ -72,6 +72,8 @@ class Reading:
             self._unreadable(part.label, str(error), named=part.source.named)
         except InputError as error:  # a runjournal export with a bad entry
             self._unreadable(part.label, str(error), named=part.source.named)
+        except OverflowError:  # a reader's bug with a date at the calendar's edge
+            self._unreadable(part.label, "date out of range", named=part.source.named)
 
     def _unreadable(self, label: str, why: str, *, named: bool) -> None:
         if named or self.strict:

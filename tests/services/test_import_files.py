@@ -114,6 +114,20 @@ def test_unreadable_inside_a_folder_is_skipped_unless_strict(
     assert summary.skipped["unreadable"] == 1
 
 
+def test_a_date_at_the_calendars_edge_leaves_the_rest_of_the_folder(
+    tmp_path: Path, journal: Journal
+) -> None:
+    folder = tmp_path / "in"
+    write(folder, "good.gpx", gpx_run(at("2026-11-01T07:00:00")))
+    edge = gpx_run(at("2026-11-02T07:00:00")).replace(
+        b"2026-11-02T07:00:00Z", b"0001-01-01T00:30:00+01:00"
+    )
+    write(folder, "edge.gpx", edge)
+    summary = import_paths(journal, [str(folder)], TODAY, ImportOptions())
+    assert summary.added["run"] == 1
+    assert summary.unreadable == [(f"{folder}/edge.gpx", "date out of range")]
+
+
 def test_a_named_file_that_cannot_be_read_is_an_error(tmp_path: Path, journal: Journal) -> None:
     bad = write(tmp_path, "run.gpx", b"<gpx><trk>")
     with pytest.raises(InputError) as caught:
