@@ -10,7 +10,7 @@ reader alike.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from ..domain.entries import Run
@@ -124,6 +124,10 @@ def to_found(activities: Iterable[Activity], options: ReadOptions) -> Found:
     found = Found()
     for activity in activities:
         run = to_run(activity, options)
+        if run == "sport not stated":
+            unstated = to_run(activity, replace(options, as_run=True))
+            if not isinstance(unstated, str):
+                found.unstated.append(unstated)
         if isinstance(run, str):
             found.skip(run)
         else:

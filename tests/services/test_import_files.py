@@ -181,6 +181,32 @@ def test_strava_export_as_folder_and_as_zip(tmp_path: Path, journal: Journal) ->
     assert dict(again.skipped) == {"already in the journal": 1}  # the row alone: same uid
 
 
+STRAVA_HEADER = (
+    "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,"
+    "Filename,Elapsed Time,Moving Time,Distance,Average Heart Rate,Perceived Exertion\n"
+)
+
+
+@pytest.mark.parametrize(("kind", "added", "skipped"), [("Run", 1, {}), ("Ride", 0, {"ride": 1})])
+def test_a_strava_row_states_the_sport_its_gpx_does_not(
+    tmp_path: Path, journal: Journal, kind: str, added: int, skipped: dict[str, int]
+) -> None:
+    archive = tmp_path / "export_1.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(
+            "activities.csv",
+            STRAVA_HEADER + f'1,"Nov 1, 2026, 7:00:00 AM",Lunch,{kind},1800,5,activities/1.gpx,'
+            "1800,1800,5000,,6\n",
+        )
+        z.writestr("activities/1.gpx", gpx_run(at("2026-11-01T07:00:00"), kind=None))
+    summary = import_paths(journal, [str(archive)], TODAY, ImportOptions())
+    assert (summary.added["run"], dict(summary.skipped)) == (added, skipped)
+    if added:
+        (run,) = runs(journal)
+        # the file read for the run (its track: 5006 m, not the row's 5000), the row's effort
+        assert (run.notes, run.rpe, run.distance_m) == ("Morning Run", 6, 5006)
+
+
 def test_another_journal_is_merged_and_left_byte_for_byte(tmp_path: Path, journal: Journal) -> None:
     other_path = tmp_path / "other.db"
     with Journal.open(other_path) as other:
