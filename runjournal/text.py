@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -43,6 +44,41 @@ def summary(entry: Entry, units: str = "km", weight_units: str = "kg") -> str:
             text += ": " + ", ".join(ex.spec_in(weight_units) for ex in entry.exercises)
         return text
     return f"soreness {entry.soreness}/10"
+
+
+# What must never reach a terminal raw: C0 and C1 controls and DEL (escape sequences,
+# bells, carriage returns), bidirectional overrides (text that reads backwards), line
+# and paragraph separators, and lone surrogates (which no terminal encoding can write).
+# (Lone surrogates are never typed: they are how Python holds undecodable bytes.)
+C1_AND_BIDI = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+CONTROL_CHARS = "\x00-\x1f" + C1_AND_BIDI
+_UNSAFE = re.compile(f"[{CONTROL_CHARS}\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return "^" + chr(code + 64)  # caret notation, as a terminal echoes it: ESC is ^[
+    if code == 0x7F:
+        return "^?"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def shown(text: str) -> str:
+    """`text` safe to show on a terminal: every control character escaped, nothing else.
+
+    The one place where stored text meets the screen (CLI tables and messages, every
+    TUI widget): ESC becomes `^[`, a newline `^J`, DEL `^?`, a C1 control `\\x9b`, a
+    bidirectional override `\\u202e`. Printable text, brackets included, is untouched;
+    it is never markup, because the TUI shows it as a `Content` object, not a string.
+    The stored value is never changed: this is for display only.
+    """
+    return _UNSAFE.sub(_escaped, text) if _UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """`text` with its runs of whitespace (line breaks included) as single spaces, shown."""
+    return shown(" ".join(text.split()))
 
 
 def status_words(advice: Advice) -> str:
@@ -89,7 +125,7 @@ def cell(text: str, width: int) -> str:
     Counted in columns, not characters: a note in Japanese or with emoji would otherwise
     push the table past 80 columns.
     """
-    flat = " ".join(text.split())
+    flat = one_line(text)  # escaped before it is cut: a cut can never halve a sequence
     if text_width(flat) > width:
         kept, used = [], 0
         for char in flat:

@@ -17,8 +17,7 @@ from ..locations import journal_path
 from ..services.day import local_today
 from ..services.journal import session
 from ..store import Journal
-from ..store.backups import backup_folder
-from ..text import summary
+from ..text import shown, summary
 from .app import open_app
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,9 +44,9 @@ class Context:
         warnings: list[str] = []
         with session(self.path, self.today, warn=warnings) as journal:
             yield journal
+        # After success only: a refused command says one thing, its `error:` line.
         for warning in warnings:
-            folder = click.format_filename(backup_folder(self.path))
-            click.echo(f"warning: {warning} to {folder}", err=True)
+            click.echo(f"warning: {shown(warning)}", err=True)
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -172,9 +171,9 @@ def leg_options(required: bool) -> Callable[[F], F]:
 
 def describe(entry: Entry, settings: Settings) -> str:
     """An entry as the confirmation lines show it: date, time and summary, in the
-    user's units."""
+    user's units (shown as text: an exercise's name may hold anything)."""
     what = summary(entry, settings.units, settings.weight_units)
-    return f"{entry.date}{' ' + entry.time if entry.time else ''}, {what}"
+    return shown(f"{entry.date}{' ' + entry.time if entry.time else ''}, {what}")
 
 
 def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:

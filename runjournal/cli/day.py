@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import click
 
 from ..domain import parse as p
 from ..services.day import day_view
-from ..text import status_words
+from ..text import shown, status_words
 from .base import Context, cli, fail, pass_ctx
-from .render import render_advice, render_checklist
+from .render import json_text, render_advice, render_checklist
 
 # Advice and checklist ------------------------------------------------------------
 
@@ -31,7 +30,7 @@ def advise(ctx: Context, day: str | None, as_json: bool) -> None:
         view = day_view(journal, target)
         units = journal.settings().units
     if as_json:
-        click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(view.to_dict(), indent=2))
     else:
         click.echo(render_advice(view, ctx.today, units))
 
@@ -49,7 +48,7 @@ def checklist(click_ctx: click.Context, day: str | None, as_json: bool) -> None:
     with ctx.journal() as journal:
         view = day_view(journal, target)
     if as_json:
-        click.echo(json.dumps([c.to_dict() for c in view.checklist], ensure_ascii=False, indent=2))
+        click.echo(json_text([c.to_dict() for c in view.checklist], indent=2))
     else:
         click.echo(render_checklist(view))
 
@@ -69,7 +68,7 @@ def _tick(ctx: Context, item_id: str, day: str | None, done: bool) -> None:
         view = day_view(journal, target)
     done_count = sum(c.done for c in view.checklist)
     click.echo(
-        f"{'Ticked' if done else 'Unticked'} {item_id} "
+        f"{'Ticked' if done else 'Unticked'} {shown(item_id)} "
         f"({done_count}/{len(view.checklist)} done for {target})."
     )
 

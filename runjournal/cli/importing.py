@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -12,7 +11,9 @@ import click
 
 from ..domain import parse as p
 from ..domain.errors import InputError
+from ..text import shown
 from .base import Context, choice, cli, pass_ctx
+from .render import json_text
 
 # Only an import that has run this long shows a bar: a quick one just prints its line.
 BAR_AFTER_S = 0.5
@@ -72,7 +73,7 @@ def import_(
         if bar is not None:
             bar.close()
     if as_json:
-        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_text(summary.to_dict(), indent=2))
     else:
         click.echo(shown(summary.text()))
     if dry_run:
@@ -94,6 +95,8 @@ def _is_export(path: str) -> bool:
             return True
         if file.is_dir():
             return False
+        if not file.is_file():  # a pipe or a device: never opened (it may never answer);
+            return True  # the export's reader refuses it with a clear error
         with open(file, "rb") as handle:
             head = handle.read(4096)
     except OSError:
@@ -105,28 +108,25 @@ def _is_export(path: str) -> bool:
 
 
 def _import_export(ctx: Context, file: str) -> None:
+    from collections import Counter
+
     from ..services.importing import import_file
 
+    skips: Counter[str] = Counter()
     with ctx.journal() as journal:
-        added, skipped = import_file(journal, file, ctx.today)
+        added, _ = import_file(journal, file, ctx.today, skips)
+    conflicts = skips["check-in conflict"]
     click.echo(
-        f"Imported {added} entr{'y' if added == 1 else 'ies'}; skipped {skipped} "
-        "already in the journal."
+        f"Imported {added} entr{'y' if added == 1 else 'ies'}; skipped "
+        f"{skips['already in the journal']} already in the journal"
+        + (
+            f" and {conflicts} check-in{'s' if conflicts != 1 else ''} for dates that "
+            "already have one (a conflict: the journal's own kept)"
+            if conflicts
+            else ""
+        )
+        + "."
     )
-
-
-def shown(text: str) -> str:
-    """Control characters of a file name as caret escapes (`\\x1b` as `^[`), never raw."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if code < 0x20 or code == 0x7F:
-            out.append("^" + chr(code ^ 0x40))
-        elif 0x80 <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 class _Bar:

@@ -138,7 +138,7 @@ def parse_exercise(spec: str, *, field: str = "exercise", weight_unit: str = "kg
     way round, rather than stored as an exercise called "squat 100kg" with no weight.
     """
     match = re.match(
-        r"^(?P<name>.+?)\s+(?P<sets>\d+)\s*[x×*]\s*(?P<reps>\d+)(?:\s*@\s*(?P<weight>.+))?$",
+        r"^(?P<name>.+?)\s+(?P<sets>[0-9]+)\s*[x×*]\s*(?P<reps>[0-9]+)(?:\s*@\s*(?P<weight>.+))?$",
         spec.strip(),
         re.IGNORECASE,
     )
@@ -304,6 +304,8 @@ _JSON_FIELD = {
     "leg": {"duration": "duration_min", "exercise": "exercises"},
     "checkin": {},
 }
+MAX_UID = 200  # a UUID is 36 characters; importers' derived uids are a little longer
+MAX_EXERCISES = 100
 _TYPE_WORDS = {
     str: "text",
     int: "a number",
@@ -324,11 +326,34 @@ def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bo
         return None
     value = obj[key]
     if isinstance(value, float) and not math.isfinite(value):
-        # Python's json reads NaN and Infinity; no field of an entry can hold them.
-        raise InputError(key, f"{value} is not a number this field can hold")
+        # Python's json reads NaN and Infinity (and the reader reads a number too long for
+        # any field as infinity); no field of an entry can hold them.
+        raise InputError(key, "is not a number this field can hold")
     if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
-        raise InputError(key, f"must be {_expected(kinds)}, not {json.dumps(value)[:40]}")
+        raise InputError(key, f"must be {_expected(kinds)}, not {_sample(value)}")
     return value
+
+
+def _sample(value: Any) -> str:
+    """A short quote of a JSON value for an error message."""
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, dict | list) else ""
+    if isinstance(value, dict):
+        text = "an object"
+    elif isinstance(value, list):
+        text = "a list"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _scaled(value: float, factor: int) -> int:
+    """`value` × `factor` rounded, without overflow: a number no field holds stays one."""
+    return round(value * factor) if abs(value) <= 1e12 else 10**18
+
+
+def _uid(obj: dict[str, Any]) -> str | None:
+    uid = _get(obj, "uid", (str,), required=False)
+    if uid is not None and not 1 <= len(uid) <= MAX_UID:
+        raise InputError("uid", f"must be 1 to {MAX_UID} characters, like a UUID")
+    return None if uid is None else p.check_text(uid, field="uid")
 
 
 def _whole(obj: dict[str, Any], key: str, *, required: bool = True) -> int | None:
@@ -337,7 +362,7 @@ def _whole(obj: dict[str, Any], key: str, *, required: bool = True) -> int | Non
         return None
     if value != int(value):
         raise InputError(key, "must be a whole number")
-    return int(value)
+    return int(value) if abs(value) <= 10**18 else 10**18  # out of every range, not SQLite's
 
 
 def entry_from_dict(obj: Any, today: date) -> Entry:
@@ -345,8 +370,9 @@ def entry_from_dict(obj: Any, today: date) -> Entry:
     if not isinstance(obj, dict):
         raise InputError("entry", "must be a JSON object with a 'kind'")
     kind = parse_kind(str(_get(obj, "kind", (str,))))
-    day = p.parse_date(str(_get(obj, "date", (str,))), today)
-    uid = _get(obj, "uid", (str,), required=False)
+    # The day after today too: a journal logged today east of here is still today there.
+    day = p.parse_date(str(_get(obj, "date", (str,))), p.shift(today, 1))
+    uid = _uid(obj)
     notes = _get(obj, "notes", (str,), required=False) or ""
     try:
         entry: Entry
@@ -354,7 +380,7 @@ def entry_from_dict(obj: Any, today: date) -> Entry:
             km = _get(obj, "distance_km", (int, float))
             entry = Run(
                 date=day,
-                distance_m=round(km * 1000),
+                distance_m=_scaled(km, 1000),
                 duration_s=_whole(obj, "duration_s") or 0,
                 type=str(_get(obj, "type", (str,), required=False) or "easy"),
                 rpe=_whole(obj, "rpe", required=False),
@@ -365,6 +391,8 @@ def entry_from_dict(obj: Any, today: date) -> Entry:
             )
         elif kind == "leg":
             raw = _get(obj, "exercises", (list,), required=False) or []
+            if len(raw) > MAX_EXERCISES:
+                raise InputError("exercises", f"a leg day holds at most {MAX_EXERCISES}")
             exercises = []
             for item in raw:
                 if not isinstance(item, dict):
@@ -375,13 +403,13 @@ def entry_from_dict(obj: Any, today: date) -> Entry:
                         name=str(_get(item, "name", (str,))),
                         sets=_whole(item, "sets") or 0,
                         reps=_whole(item, "reps") or 0,
-                        weight_g=None if weight is None else round(weight * 1000),
+                        weight_g=None if weight is None else _scaled(weight, 1000),
                     )
                 )
             minutes = _get(obj, "duration_min", (int, float))
             entry = LegDay(
                 date=day,
-                duration_s=round(minutes * 60),
+                duration_s=_scaled(minutes, 60),
                 rpe=_whole(obj, "rpe") or 0,
                 to_failure=bool(_get(obj, "to_failure", (bool,), required=False)),
                 exercises=tuple(exercises),
@@ -391,6 +419,6 @@ def entry_from_dict(obj: Any, today: date) -> Entry:
             )
         else:
             entry = Checkin(date=day, soreness=_whole(obj, "soreness") or 0, notes=notes, uid=uid)
-        return validate(entry, today)
+        return validate(entry, p.shift(today, 1))
     except InputError as error:
         raise InputError(_JSON_FIELD[kind].get(error.field, error.field), error.message) from None

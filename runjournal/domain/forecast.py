@@ -36,7 +36,8 @@ def outlook(
     """
     kept = [leg for leg in legs if leg.date <= day]
     statuses = []
-    for n in range(days):
+    # Held at the calendar's last day (9999-12-31): no date after it to look at.
+    for n in range(min(days, (date.max - day).days + 1)):
         target = day + timedelta(days=n)
         advice = advise(kept, checkin if n == 0 else None, settings, target)
         statuses.append((target, advice.status))
@@ -55,8 +56,11 @@ def next_normal_training(
 
 
 def first_normal(ahead: Iterable[tuple[date, Status]]) -> date:
-    """The first date of normal training in an `outlook` at least `REACH_DAYS` long."""
-    return next(target for target, status in ahead if status == "normal_training")
+    """The first date of normal training in an `outlook` at least `REACH_DAYS` long.
+
+    date.max when the calendar ends first (a demo dated 9999-12-31).
+    """
+    return next((target for target, status in ahead if status == "normal_training"), date.max)
 
 
 def when_text(ready: date, day: date) -> str:

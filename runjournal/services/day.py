@@ -5,13 +5,14 @@ Both the CLI and the TUI call this, so they can never disagree.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 from ..domain.advisor import LOOKBACK_DAYS, Advice, Status, advise
 from ..domain.checklist import ChecklistEntry, checklist_for
 from ..domain.entries import LegDay, Run
 from ..domain.forecast import REACH_DAYS, first_normal, outlook
+from ..domain.parse import shift
 from ..domain.trends import Flag
 from ..store import Journal
 from .trends import flags_on
@@ -55,7 +56,8 @@ def day_view(journal: Journal, day: date) -> DayView:
 
     Reads only the last 8 days (35 for the flags).
     """
-    legs = journal.leg_days_between(day - timedelta(days=LOOKBACK_DAYS), day)
+    # shift() holds at the calendar's first day: a look-back from 0001-01-03 never underflows.
+    legs = journal.leg_days_between(shift(day, -LOOKBACK_DAYS), day)
     checkin, settings = journal.checkin_on(day), journal.settings()
     advice = advise(legs, checkin, settings, day)
     run = next(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from ..store import Journal, translate_errors
-from ..store.backups import daily_backup
+from ..store.backups import backup_folder, daily_backup
 
 
 @contextlib.contextmanager
@@ -24,9 +24,11 @@ def session(path: Path, today: date, *, warn: list[str] | None = None) -> Iterat
     # A statement that fails after the journal opened (locked past the busy timeout,
     # disk full, a damaged page) is still a journal problem, named by its path.
     with Journal.open(path) as journal, translate_errors(path):
+        if warn is not None:
+            warn.extend(journal.notices)
         yield journal
     if daily_backup(path, today) is None and warn is not None:
-        warn.append("today's backup could not be written")
+        warn.append(f"today's backup could not be written to {backup_folder(path)}")
 
 
 def open_for_app(path: Path, today: date) -> tuple[Journal, bool]:

@@ -19,6 +19,7 @@ from ..domain.entries import Entry
 from ..domain.settings import THEMES
 from ..services.day import DayView
 from ..store import Journal, JournalError, as_journal_error
+from ..text import shown
 from .messages import JournalChanged
 from .session import Session
 
@@ -79,6 +80,14 @@ class RunJournalApp(App[None]):
         from .watching import FolderWatch
 
         self.folder_watch = FolderWatch(self, self.session)
+
+    def _print_error_renderables(self) -> None:
+        # After a crash the launcher prints one line naming a report file: Textual's own
+        # traceback shows local variables, which hold journal text, on the terminal.
+        if self._exception is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
 
     def get_default_screen(self) -> Screen[None]:
         from .screens.today import TodayScreen
@@ -148,7 +157,13 @@ class RunJournalApp(App[None]):
         except (JournalError, KeyError) as error:
             problem = str(error).strip("'\"")
         self.bell()
-        self.notify(f"{what} failed: {problem}", title="Not saved", severity="error", timeout=8)
+        self.notify(
+            f"{what} failed: {problem}",
+            title="Not saved",
+            severity="error",
+            timeout=8,
+            markup=False,
+        )
         return False, None
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -376,7 +391,10 @@ class RunJournalApp(App[None]):
         dest = self._beside_journal(f"{self._stem}-export-{self.today.isoformat()}.json")
         done, count = self.write("Export", lambda: write_export(self.journal, "json", dest))
         if done:
-            self.notify(f"Exported {count} entries to {dest}", title="Export", timeout=10)
+            where = shown(str(dest))  # a path is text: never markup, controls escaped
+            self.notify(
+                f"Exported {count} entries to {where}", title="Export", timeout=10, markup=False
+            )
 
     def action_backup(self) -> None:
         """Copy the journal into its backups folder now, and say where."""
@@ -385,4 +403,5 @@ class RunJournalApp(App[None]):
         dest = self._beside_journal(f"{self._stem}-manual-{stamp}.db")
         done, _ = self.write("Backup", lambda: self.journal.backup_to(dest))
         if done:
-            self.notify(f"Backed up to {dest}", title="Backup", timeout=10)
+            where = shown(str(dest))
+            self.notify(f"Backed up to {where}", title="Backup", timeout=10, markup=False)

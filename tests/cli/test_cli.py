@@ -715,7 +715,7 @@ def test_import_into_a_new_journal_restores_settings(tmp_path: Path) -> None:
 
 def test_the_first_command_of_the_day_leaves_a_checked_backup(isolated_journal: Path) -> None:
     assert run(["log", "run", "--distance", "5", "--duration", "30"], today=TODAY) == 0
-    backup = isolated_journal.parent / "backups" / f"journal-{TODAY}.db"
+    backup = isolated_journal.parent / "backups" / f"journal.db-{TODAY}.db"
     assert backup.is_file()
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     with Journal.open(backup) as copy:

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...domain import parse as p
 from ...domain.entries import Checkin, Entry, build_checkin
+from ...text import one_line
 from ..widgets.field import Field
 from .confirm import ConfirmDialog
 from .form import FormScreen
@@ -54,7 +55,7 @@ class CheckinForm(FormScreen):
 
         question = (
             f"{entry.date} already has a check-in (soreness {other.soreness}/10"
-            + (f", “{other.notes}”" if other.notes else "")
+            + (f", “{one_line(other.notes)}”" if other.notes else "")
             + "). Replace it with this one?"
         )
         self.app.push_screen(ConfirmDialog(question, "Replace"), answered)

@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 from ...domain.edit import changes_between, edited
 from ...domain.entries import Entry
 from ...domain.errors import InputError
+from ...text import shown
 from ..session import Session, SessionScreen
 from ..widgets.field import Field
 
@@ -84,7 +85,7 @@ class FormScreen(SessionScreen):
         for error in errors:
             target = fields.get(error.field)
             name = target.label if target else error.field
-            lines.append(f"✗ {name}: {error.message}")
+            lines.append(shown(f"✗ {name}: {error.message}"))  # it may quote what was typed
             if target is not None:
                 target.show_error(error.message)
         first = fields.get(errors[0].field)

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Tab, Tabs
 
 from ...domain import parse as p
 from ...domain.entries import KIND_NAMES, Entry, Kind
 from ...domain.errors import InputError
 from ...store.paging import SORTS
-from ...text import distance_text, summary
+from ...text import distance_text, one_line, shown, summary
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.history_table import HistoryTable
+from ..widgets.literal import LITERAL
 from .confirm import ConfirmDialog
 
 KIND_TABS: dict[str, Kind] = {"runs": "run", "legs": "leg", "checkins": "checkin"}
@@ -54,8 +55,8 @@ class HistoryScreen(SessionScreen):
         )
         with Horizontal(id="history-filters"):
             yield Select([(t, t) for t in p.RUN_TYPES], prompt="all types", id="type-filter")
-            yield Input(placeholder="from date", id="since")
-            yield Input(placeholder="to date", id="until")
+            yield Input(placeholder="from date", id="since", highlighter=LITERAL)
+            yield Input(placeholder="to date", id="until", highlighter=LITERAL)
         yield HistoryTable(self.session.journal, id="history-table")
         yield Static(id="history-detail", markup=False)
         yield Static(id="history-status")
@@ -184,7 +185,7 @@ class HistoryScreen(SessionScreen):
                 )
                 self.session.changed()
 
-        what = summary(entry, units, self.table.weight_units)
+        what = one_line(summary(entry, units, self.table.weight_units))
         question = f"Delete this {noun}?\n\n{entry.date}  {what}"
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
 
@@ -228,7 +229,7 @@ class HistoryScreen(SessionScreen):
     def _show_status(self, error: str | None = None) -> None:
         status = self.query_one("#history-status", Static)
         if error:
-            status.update(Text(error, style="bold red"))
+            status.update(Text(shown(error), style="bold red"))  # it quotes the filter
             return
         self._show_detail()
         query = self.table.query_spec
@@ -237,11 +238,11 @@ class HistoryScreen(SessionScreen):
         text = f"{count:,} {noun}"
         entry = self.table.current
         if entry is not None:
-            monday = entry.date - timedelta(days=entry.date.weekday())
-            t = self.session.journal.totals(monday, monday + timedelta(days=6))
+            monday = p.shift(entry.date, -entry.date.weekday())
+            sunday = p.shift(monday, 6)  # held at 9999-12-31, the calendar's last day
+            t = self.session.journal.totals(monday, sunday)
             hours, minutes = divmod(round(t["duration_s"] / 60), 60)
             legs = f"{t['leg_days']} leg day{'s' if t['leg_days'] != 1 else ''}"
-            sunday = monday + timedelta(days=6)
             start = f"{monday:%d}" if monday.month == sunday.month else f"{monday:%d %b}"
             span = f"{start}–{sunday:%d %b}"
             text = (
@@ -262,4 +263,6 @@ class HistoryScreen(SessionScreen):
             return
         when = f"{entry.date}{' ' + entry.time if entry.time else ''}"
         what = summary(entry, self.table.units, self.table.weight_units)
-        detail.update(f"{when}  {what}" + (f"\n{entry.notes}" if entry.notes else ""))
+        # Text, never markup; each line of the note shown with its controls escaped.
+        lines = [shown(f"{when}  {what}"), *map(shown, entry.notes.splitlines())]
+        detail.update(Content("\n".join(lines)))

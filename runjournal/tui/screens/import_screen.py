@@ -30,6 +30,7 @@ from ...services.import_files import (
     Progress,
     import_paths,
 )
+from ...text import shown
 from ..session import Session
 
 Stage = Literal["pick", "reading", "ready", "writing", "cancelling"]
@@ -182,7 +183,7 @@ class ImportScreen(ModalScreen[None]):
         )
         self.query_one("#import-summary", Static).update(
             f"{progress.files_done} of {progress.files_total} files, "
-            f"{progress.entries_found} entries found · {progress.current}"
+            f"{progress.entries_found} entries found · {shown(str(progress.current))}"
         )
 
     @on(Worker.StateChanged)
@@ -211,12 +212,12 @@ class ImportScreen(ModalScreen[None]):
                 f"From {', '.join(self.paths)}: "
                 + ("nothing is written until you press enter." if self._adds else "nothing new.")
             )
-            self.query_one("#import-summary", Static).update(would(summary.text()))
+            self.query_one("#import-summary", Static).update(shown(would(summary.text())))
             self.refresh_bindings()
             return
         late = self.stage == "cancelling"
         title = "Imported (it had finished before it could be cancelled)" if late else "Imported"
-        self.app.notify(summary.text(), title=title, timeout=10, markup=False)
+        self.app.notify(shown(summary.text()), title=title, timeout=10, markup=False)
         self.session.changed()
         self.dismiss(None)
 

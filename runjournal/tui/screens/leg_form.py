@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import parse as p
@@ -18,6 +19,7 @@ from ...domain.errors import InputError
 from ...domain.forecast import next_normal_training, when_text
 from ...domain.load import classify_load, recovery_days
 from ...domain.settings import Settings
+from ...text import shown
 from ..widgets.exercise_row import ExerciseRow
 from ..widgets.field import Field
 from .form import FormScreen
@@ -136,7 +138,7 @@ class LegDayForm(FormScreen):
                     parse_exercise(spec)
                     specs.append(spec)
             except InputError as error:
-                error_line.update(f"Exercise {n}: {error.message}")
+                error_line.update(Content(shown(f"Exercise {n}: {error.message}")))
                 row.query_one(Input).focus()
                 raise InputError("exercises", f"row {n}: {error.message}") from None
         return build_leg_day(

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +17,7 @@ from ...domain.checklist import ChecklistItem, check_label, default_items, new_i
 from ...domain.errors import InputError
 from ...domain.settings import CHOICES, THEMES
 from ...store.backups import backup_folder, list_backups
+from ...text import one_line, shown
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.field import Field
@@ -90,7 +92,8 @@ class SettingsScreen(SessionScreen):
                 placeholder="e.g. ~/Sync/watch",
             )
             yield Static("Your journal and its backups", classes="section-title")
-            info = Static(self._journal_text(), id="journal-info")
+            # markup=False: a path is text ("~/[runs]/journal.db" is a fine folder name)
+            info = Static(self._journal_text(), id="journal-info", markup=False)
             info.can_focus = True  # Tab reaches it, and focusing scrolls it into view
             yield info
         yield Footer(compact=True, show_command_palette=False)
@@ -102,8 +105,8 @@ class SettingsScreen(SessionScreen):
         backups = list_backups(path)
         latest = f"latest {backups[0].name}" if backups else "none yet"
         return (
-            f"Journal   {path}\n"
-            f"Backups   {backup_folder(path)}  ({len(backups)} kept, {latest})\n"
+            f"Journal   {shown(str(path))}\n"
+            f"Backups   {shown(str(backup_folder(path)))}  ({len(backups)} kept, {shown(latest)})\n"
             "A copy is made on the first open of each day; the last 7 are kept.\n"
             "To restore one: close runjournal, move the journal file aside (and its -wal "
             "and -shm files), then copy the backup in its place.\n"
@@ -205,7 +208,7 @@ class SettingsScreen(SessionScreen):
         items = self.query_one("#items", OptionList)
         chosen = items.highlighted
         shown = self._items()
-        items.set_options(Option(item.label, id=item.id) for item in shown)
+        items.set_options(Option(Content(one_line(item.label)), id=item.id) for item in shown)
         if shown:  # enter and x work at once, on the first item if none was chosen
             items.highlighted = min(chosen or 0, len(shown) - 1)
         if self._editing is not None:  # switching lists ends a rewording

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input
 from ...domain import parse as p
 from ...domain.entries import Exercise
 from ...domain.errors import InputError
+from .literal import LITERAL
 
 
 class ExerciseRow(Horizontal):
@@ -42,6 +43,7 @@ class ExerciseRow(Horizontal):
             placeholder="exercise, e.g. back squat",
             classes="name",
             suggester=SuggestFromList(self._names, case_sensitive=False),
+            highlighter=LITERAL,  # a stored name may hold control characters
         )
         yield Input(
             str(ex.sets) if ex else "", placeholder="sets", classes="small sets", type="integer"
@@ -49,7 +51,7 @@ class ExerciseRow(Horizontal):
         yield Input(
             str(ex.reps) if ex else "", placeholder="reps", classes="small reps", type="integer"
         )
-        yield Input(weight, placeholder=self._unit, classes="weight")
+        yield Input(weight, placeholder=self._unit, classes="weight", highlighter=LITERAL)
         yield Button("−", classes="remove", tooltip="Remove this exercise")
 
     def spec(self) -> str | None:

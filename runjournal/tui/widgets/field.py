@@ -7,11 +7,14 @@ from datetime import date, timedelta
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static, TextArea
 
 from ...domain import parse as p
 from ...domain.errors import InputError
+from ...text import shown
+from .literal import LITERAL, LiteralTextArea
 
 
 class DateInput(Input):
@@ -72,10 +75,16 @@ class Field(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self.label)
         if self._multiline:
-            yield TextArea(self._value, id=self.field_name, soft_wrap=True, tab_behavior="focus")
+            yield LiteralTextArea(
+                self._value, id=self.field_name, soft_wrap=True, tab_behavior="focus"
+            )
         elif self._today is not None:
             yield DateInput(
-                self._value, self._today, placeholder=self._placeholder, id=self.field_name
+                self._value,
+                self._today,
+                placeholder=self._placeholder,
+                id=self.field_name,
+                highlighter=LITERAL,
             )
         else:
             yield Input(
@@ -84,6 +93,7 @@ class Field(Vertical):
                 id=self.field_name,
                 suggester=self._suggester,
                 max_length=self._max_length,
+                highlighter=LITERAL,  # control characters drawn as pictures
             )
         yield Static("", classes="error -empty")
 
@@ -101,7 +111,7 @@ class Field(Vertical):
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one(".error", Static)
-        error.update(message or "")
-        error.tooltip = message  # the line is cut to the field's width; this is all of it
+        error.update(Content(shown(message or "")))  # it may quote what was typed
+        error.tooltip = Content(shown(message or ""))  # the line is cut; this is all of it
         error.set_class(not message, "-empty")
         self.editor.set_class(bool(message), "-invalid")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from ...domain import parse as p
@@ -16,7 +17,7 @@ from ...domain.entries import Checkin, Entry, LegDay, Run
 from ...domain.load import classify_load
 from ...store import Journal
 from ...store.paging import HistoryQuery
-from ...text import distance_text, pace_text
+from ...text import distance_text, one_line, pace_text
 
 PAGE = 100
 MAX_WINDOW = 3 * PAGE
@@ -29,8 +30,10 @@ COLUMNS = {
 }
 
 
-def cells(entry: Entry, units: str, weight_units: str = "kg") -> tuple[str, ...]:
-    notes = " ".join(entry.notes.split())
+def cells(entry: Entry, units: str, weight_units: str = "kg") -> tuple[str | Text, ...]:
+    # What a person typed is a Text, never a str: DataTable reads a str as markup. (A
+    # Rich Text rather than a Content: DataTable measures a column by __rich_measure__.)
+    notes = Text(one_line(entry.notes))
     if isinstance(entry, Run):
         return (
             entry.date.isoformat(),
@@ -44,7 +47,7 @@ def cells(entry: Entry, units: str, weight_units: str = "kg") -> tuple[str, ...]
             notes,
         )
     if isinstance(entry, LegDay):
-        exercises = ", ".join(ex.spec_in(weight_units) for ex in entry.exercises)
+        exercises = Text(one_line(", ".join(ex.spec_in(weight_units) for ex in entry.exercises)))
         load = classify_load(entry) + (" ⚑" if entry.to_failure else "")
         return (
             entry.date.isoformat(),
@@ -59,7 +62,7 @@ def cells(entry: Entry, units: str, weight_units: str = "kg") -> tuple[str, ...]
     return (entry.date.isoformat(), f"{entry.soreness}/10", notes)
 
 
-class HistoryTable(DataTable[str]):
+class HistoryTable(DataTable[str | Text]):
     """Rows of one HistoryQuery, paged in and out as the cursor moves."""
 
     def __init__(self, journal: Journal, *, id: str | None = None) -> None:

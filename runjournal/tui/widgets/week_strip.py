@@ -67,7 +67,7 @@ class WeekStrip(Static):
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
         cells = []
         narrow = 0 < self.size.width < 7 * 14
-        for n in range(7):
+        for n in range(min(7, past + (date.max - today).days + 1)):  # the calendar ends
             day = today + timedelta(days=n - past)
             lines = day_lines(days.get(day, []), units, narrow=narrow) if day <= today else []
             if day >= today and day in expected:
