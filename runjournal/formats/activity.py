@@ -10,12 +10,12 @@ reader alike.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from ..domain.entries import Run
 from ..domain.parse import MAX_NOTES
-from .found import Found, ReadOptions, derived_uid
+from .found import Found, ReadOptions, Unreadable, derived_uid
 
 # Words that name a sport, as files and apps write them, to the noun the summary counts.
 _SPORTS = (
@@ -64,13 +64,25 @@ class Activity:
     name: str = ""
 
 
+def utc(moment: datetime, zone: tzinfo | None = UTC) -> datetime:
+    """`moment` in UTC (or in `zone`; None: this machine's zone), aware.
+
+    A time at the calendar's edge (0001-01-01T00:30+01:00) has no UTC instant Python can
+    hold: `Unreadable("date out of range")`, never an OverflowError.
+    """
+    try:
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError):
+        raise Unreadable("date out of range") from None
+
+
 def local_start(activity: Activity, options: ReadOptions) -> datetime | None:
     """Where the file says the local time, that; else the UTC start in this machine's zone."""
     if activity.local_start is not None:
         return activity.local_start
     if activity.start_utc is None:
         return None
-    return activity.start_utc.astimezone(options.local_tz).replace(tzinfo=None)
+    return utc(activity.start_utc, options.local_tz).replace(tzinfo=None)
 
 
 def with_offset(start: datetime) -> datetime | None:
@@ -91,8 +103,8 @@ def to_run(activity: Activity, options: ReadOptions) -> Run | str:
     if start is None:
         return "no start time"
     if activity.start_utc is not None:
-        utc = activity.start_utc.astimezone(UTC)
-        uid = derived_uid("activity", utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        at = utc(activity.start_utc)
+        uid = derived_uid("activity", at.strftime("%Y-%m-%dT%H:%M:%SZ"))
     else:  # a device that never learnt the time of day: its local clock is all there is
         uid = derived_uid("activity-local", start.strftime("%Y-%m-%dT%H:%M:%S"))
     hr = round(activity.hr) if activity.hr else None
@@ -112,6 +124,10 @@ def to_found(activities: Iterable[Activity], options: ReadOptions) -> Found:
     found = Found()
     for activity in activities:
         run = to_run(activity, options)
+        if run == "sport not stated":
+            unstated = to_run(activity, replace(options, as_run=True))
+            if not isinstance(unstated, str):
+                found.unstated.append(unstated)
         if isinstance(run, str):
             found.skip(run)
         else:

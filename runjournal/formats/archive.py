@@ -12,7 +12,6 @@ import contextlib
 import io
 import os
 import posixpath
-import shutil
 import sys
 import tempfile
 import zipfile
@@ -23,14 +22,15 @@ from pathlib import Path
 from typing import IO
 
 from .found import Unreadable
-from .limits import check_inflation, gunzip, read_limited, reason
+from .limits import check_inflation, copy_limited, gunzip, read_limited, read_some, reason
 
 __all__ = ["Item", "Source", "Zips", "gunzip", "plan", "read", "read_limited"]
 
 HEAD = 4096
-# A zip inside a zip needs random access: up to this size it is held in memory, beyond it
-# in an anonymous temporary file (named by the system, deleted on close, never a member's
-# name), so memory stays bounded whatever the archive holds.
+# A zip inside a zip needs random access: it is copied from its archive, chunk by chunk,
+# into memory up to this size and beyond it into an anonymous temporary file (named by
+# the system, deleted on close, never a member's name), and read from there: it is never
+# held whole in memory. (A gzip-compressed zip is the exception: it is inflated in memory.)
 SPOOL_MAX = 32 << 20
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 GZIP_MAGIC = b"\x1f\x8b"
@@ -194,27 +194,61 @@ def read(source: Source, zips: Zips) -> Iterator[Item | tuple[str, Unreadable]]:
                     # A journal is opened where it is, read-only: its head is enough here.
                     yield Item(source, source.label, source.key, head, plain=True)
                     return
-                data = head + read_limited(handle, _packed_size(source), source.label)
+                content: bytes | IO[bytes] = head + read_limited(
+                    handle, _packed_size(source), source.label
+                )
         else:
             assert source.path is not None
             archive = zips.get(source.path)
-            data = _read_member(archive, archive.getinfo(source.member))
+            content = _read_member(archive, archive.getinfo(source.member))
     except Unreadable as error:
         yield (source.label, error)
         return
     except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError) as error:
         yield (source.label, Unreadable(f"cannot be read: {reason(error)}"))
         return
-    yield from _expand(source, source.label, source.key, data, 0, source.member is None)
+    plain = source.member is None
+    yield from _expand_member(source, source.label, source.key, content, 0, plain)
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | IO[bytes]:
+    """A member's content: its bytes, or for a zip a spooled copy to read it from."""
     if info.flag_bits & 0x1:
         raise Unreadable("encrypted; runjournal cannot read it")
-    check_inflation(info.file_size, max(info.compress_size, 1), info.filename)
+    packed = max(info.compress_size, 1)
+    check_inflation(info.file_size, packed, info.filename)
     with archive.open(info) as member:
-        return read_limited(member, max(info.compress_size, 1), info.filename)
+        head = read_some(member, HEAD)
+        if not is_zip(head):
+            return head + read_limited(member, packed, info.filename, len(head))
+        spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX)  # noqa: SIM115
+        try:
+            spool.write(head)
+            copy_limited(member, spool, packed, info.filename, len(head))
+        except BaseException:
+            spool.close()
+            raise
+        spool.seek(0)
+        return spool
+
+
+def _expand_member(
+    source: Source,
+    label: str,
+    key: tuple[str, str],
+    member: bytes | IO[bytes],
+    depth: int,
+    plain: bool = False,
+) -> Iterator[Item | tuple[str, Unreadable]]:
+    """`_expand` for content as `_read_member` gives it (the spool closed after)."""
+    if isinstance(member, bytes):
+        yield from _expand(source, label, key, member, depth, plain)
+        return
+    with member:
+        if depth >= MAX_DEPTH:  # too deep to open: one leaf, as `_expand` has it
+            yield Item(source, label, key, member.read(), False)
+        else:
+            yield from _expand_zip(source, label, member, depth + 1)
 
 
 MAX_DEPTH = 4  # zips in zips in zips...: Garmin nests two levels; more is not an export
@@ -236,33 +270,30 @@ def _expand(
     if not is_zip(data[:4]) or depth >= MAX_DEPTH:
         yield Item(source, label, key, data, plain and source.path is not None)
         return
-    yield from _expand_zip(source, label, data, depth + 1)
+    # A zip already in memory (gunzipped, or a damaged zip on disk): read where it is.
+    yield from _expand_zip(source, label, io.BytesIO(data), depth + 1)
 
 
 def _expand_zip(
-    source: Source, label: str, data: bytes, depth: int
+    source: Source, label: str, stream: IO[bytes], depth: int
 ) -> Iterator[Item | tuple[str, Unreadable]]:
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX)  # noqa: SIM115
-    with spool:
-        shutil.copyfileobj(io.BytesIO(data), spool)
-        del data  # the spool holds it now (in memory up to SPOOL_MAX, else on disk)
-        try:
-            archive = zipfile.ZipFile(spool)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-            yield (label, Unreadable(f"damaged zip ({reason(error)})"))
-            return
-        with archive:
-            for info in archive.infolist():
-                if info.is_dir():
-                    continue
-                name = f"{label}/{info.filename}"
-                try:
-                    inner = _read_member(archive, info)
-                except Unreadable as error:
-                    yield (name, error)
-                    continue
-                except (OSError, zipfile.BadZipFile, ValueError, RuntimeError) as error:
-                    yield (name, Unreadable(f"cannot be read: {reason(error)}"))
-                    continue
-                key = (label, posixpath.normpath(info.filename))
-                yield from _expand(source, name, key, inner, depth, False)
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        yield (label, Unreadable(f"damaged zip ({reason(error)})"))
+        return
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            name = f"{label}/{info.filename}"
+            try:
+                inner = _read_member(archive, info)
+            except Unreadable as error:
+                yield (name, error)
+                continue
+            except (OSError, zipfile.BadZipFile, ValueError, RuntimeError) as error:
+                yield (name, Unreadable(f"cannot be read: {reason(error)}"))
+                continue
+            key = (label, posixpath.normpath(info.filename))
+            yield from _expand_member(source, name, key, inner, depth)

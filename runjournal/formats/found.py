@@ -57,6 +57,8 @@ class Found:
 
     entries: list[Entry] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    # The runs among those skipped as "sport not stated" (taken if a Strava row says run).
+    unstated: list[Entry] = field(default_factory=list)
 
     def skip(self, reason: str, count: int = 1) -> None:
         """Count `count` things skipped for `reason` ("ride", "too short", ...)."""

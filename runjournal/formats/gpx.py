@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from .activity import Activity, sport_of, to_found, with_offset
+from .activity import Activity, sport_of, to_found, utc, with_offset
 from .found import Found, ReadOptions, Unreadable
 from .xmltext import decode
 
@@ -67,7 +67,7 @@ def parse(data: bytes) -> Activity | str:
 
 def _utc(start: datetime) -> datetime:
     # GPX times are UTC by the standard; one written without a zone is taken as UTC.
-    return start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
+    return start.replace(tzinfo=UTC) if start.tzinfo is None else utc(start)
 
 
 def _average_hr(points: list[Any]) -> float | None:

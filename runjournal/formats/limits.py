@@ -29,23 +29,42 @@ class Readable(Protocol):
         ...
 
 
-def read_limited(handle: Readable, packed: int, name: str) -> bytes:
+class Writable(Protocol):
+    """Anything with `write(data)`: a spooled temporary file."""
+
+    def write(self, data: bytes, /) -> int:
+        """Write `data`."""
+        ...
+
+
+def read_some(handle: Readable, size: int) -> bytes:
+    """Up to `size` bytes of `handle`; a damaged stream is `Unreadable`."""
+    try:
+        return handle.read(size)
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile) as error:
+        raise Unreadable(f"damaged ({reason(error)})") from None
+
+
+def read_limited(handle: Readable, packed: int, name: str, total: int = 0) -> bytes:
     """Everything `handle` gives, in chunks, refused past the inflation limits.
 
-    `packed` is the stored size the stream inflates from (0: unknown, as on stdin).
+    `packed` is the stored size the stream inflates from (0: unknown, as on stdin);
+    `total` the bytes of it already read.
     """
     parts: list[bytes] = []
-    total = 0
-    while True:
-        try:
-            chunk = handle.read(CHUNK)
-        except (OSError, EOFError, zlib.error, zipfile.BadZipFile) as error:
-            raise Unreadable(f"damaged ({reason(error)})") from None
-        if not chunk:
-            return b"".join(parts)
+    while chunk := read_some(handle, CHUNK):
         total += len(chunk)
         check_inflation(total, packed, name)
         parts.append(chunk)
+    return b"".join(parts)
+
+
+def copy_limited(handle: Readable, out: Writable, packed: int, name: str, total: int = 0) -> None:
+    """`read_limited`, written to `out` chunk by chunk instead of held."""
+    while chunk := read_some(handle, CHUNK):
+        total += len(chunk)
+        check_inflation(total, packed, name)
+        out.write(chunk)
 
 
 def check_inflation(total: int, packed: int, name: str) -> None:

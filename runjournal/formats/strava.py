@@ -41,6 +41,7 @@ class Row:
     """One activity row: the run it describes (or why not), and what it adds to its file."""
 
     filename: str  # the activity file in the same export ("activities/123.fit.gz"), or ""
+    sport: str | None  # what its type names ("run", "ride"...), as `sport_of` says
     outcome: Entry | str
     name: str
     rpe: int | None
@@ -128,10 +129,13 @@ def _row(row: _Table, options: ReadOptions) -> Row:
         hr=row.number("Average Heart Rate"),
         name=name,
     )
-    outcome: Entry | str = "no start time" if start is None else to_run(activity, options)
+    try:
+        outcome: Entry | str = "no start time" if start is None else to_run(activity, options)
+    except Unreadable as error:  # a date at the calendar's edge: this row, not the file
+        outcome = str(error)
     if isinstance(outcome, Run) and effort is not None:
         outcome = dataclasses.replace(outcome, rpe=effort)
-    return Row(row.get("Filename"), outcome, name, effort)
+    return Row(row.get("Filename"), sport, outcome, name, effort)
 
 
 def _number(text: str) -> float | None:

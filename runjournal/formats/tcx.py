@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from .activity import Activity, sport_of, to_found, with_offset
+from .activity import Activity, sport_of, to_found, utc, with_offset
 from .found import Found, ReadOptions, Unreadable
 from .xmltext import decode
 
@@ -101,7 +101,7 @@ def _activity(element: Any) -> Activity:
     notes = _child(element, "Notes")
     return Activity(
         sport=sport_of(element.get("Sport")),
-        start_utc=start.astimezone(UTC) if start else None,
+        start_utc=utc(start) if start else None,
         local_start=with_offset(start) if start else None,
         distance_m=distance,
         duration_s=duration,

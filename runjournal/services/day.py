@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..domain.advisor import LOOKBACK_DAYS, Advice, Status, advise
 from ..domain.checklist import ChecklistEntry, checklist_for
 from ..domain.entries import LegDay, Run
-from ..domain.forecast import next_normal_training, outlook
+from ..domain.forecast import REACH_DAYS, first_normal, outlook
 from ..domain.parse import shift
 from ..domain.trends import Flag
 from ..store import Journal
@@ -71,12 +71,14 @@ def day_view(journal: Journal, day: date) -> DayView:
         before = [leg for leg in legs if leg.date < day or _before(leg, run)]
         warmed_up_for = advise(before, checkin, settings, day).status
     items = journal.checklist_items()
+    # One look ahead for both: the strip's days are the first days of the forecast's.
+    ahead = outlook(legs, checkin, settings, day, max(REACH_DAYS, FORECAST_DAYS))
     return DayView(
         advice,
         checklist_for(warmed_up_for, items, journal.ticks(day)),
-        next_normal_training(legs, checkin, settings, day),
+        first_normal(ahead),
         flags_on(journal, day),
-        outlook(legs, checkin, settings, day, FORECAST_DAYS),
+        ahead[:FORECAST_DAYS],
         run,
     )
 

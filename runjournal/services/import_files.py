@@ -128,13 +128,14 @@ def import_paths(
                 reading.take(part)
             if progress is not None:
                 progress(Progress(done + 1, total, reading.found, source.label))
+    candidates = reading.candidates()  # Strava rows change what was skipped
     summary = ImportSummary(reading.files, unreadable=reading.unreadable)
     summary.skipped.update(reading.skipped)
     if reading.unreadable:
         summary.skipped["unreadable"] += len(reading.unreadable)
     checker = Checker(journal)
     to_write: list[Entry] = []
-    for candidate in reading.candidates():
+    for candidate in candidates:
         entry = accept(candidate.entry, today)
         if isinstance(entry, str):
             summary.skipped[entry] += 1

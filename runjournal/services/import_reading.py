@@ -39,6 +39,7 @@ class _Candidate:
 @dataclass
 class _StravaRow:
     file_key: tuple[str, str] | None  # where its activity file would be in the export
+    sport: str | None  # what its type names: it states the sport its file does not
     outcome: Entry | str  # the run the row itself describes, or why it is none
     name: str
     rpe: int | None
@@ -58,6 +59,7 @@ class Reading:
         self.unreadable: list[tuple[str, str]] = []
         self._by_file: dict[tuple[str, str], list[int]] = {}
         self._rows: list[_StravaRow] = []
+        self._unstated: dict[tuple[str, str], list[Entry]] = {}
 
     def take(self, part: Item | tuple[str, Unreadable]) -> None:
         """Read one leaf file (or count one that could not be read)."""
@@ -72,6 +74,8 @@ class Reading:
             self._unreadable(part.label, str(error), named=part.source.named)
         except InputError as error:  # a runjournal export with a bad entry
             self._unreadable(part.label, str(error), named=part.source.named)
+        except OverflowError:  # a reader's bug with a date at the calendar's edge
+            self._unreadable(part.label, "date out of range", named=part.source.named)
 
     def _unreadable(self, label: str, why: str, *, named: bool) -> None:
         if named or self.strict:
@@ -106,6 +110,8 @@ class Reading:
 
     def _add(self, found: Found, item: Item, uid_only: bool) -> None:
         self.skipped.update(found.skipped)
+        if found.unstated:
+            self._unstated.setdefault(item.key, []).extend(found.unstated)
         indexes = self._by_file.setdefault(item.key, [])
         for entry in found.entries:
             indexes.append(len(self._candidates))
@@ -120,28 +126,51 @@ class Reading:
             key = None
             if row.filename:
                 key = (item.key[0], posixpath.normpath(posixpath.join(folder, row.filename)))
-            self._rows.append(_StravaRow(key, row.outcome, row.name, row.rpe))
+            self._rows.append(_StravaRow(key, row.sport, row.outcome, row.name, row.rpe))
             self.found += not isinstance(row.outcome, str)
 
     def candidates(self) -> list[_Candidate]:
-        """The entries read, with each Strava row merged into its activity file's run."""
+        """The entries read, with each Strava row merged into its activity file's run.
+
+        A file that states no sport takes the row's: its activities skipped as "sport not
+        stated" become runs when the row's type is a running one (counted by the row's
+        sport otherwise). Call it before reading `skipped`.
+        """
         extra: list[_Candidate] = []
         for row in self._rows:
             if row.file_key is not None and row.file_key in self._by_file:
                 # The file was read (and counted): the row only names it and its effort.
                 for index in self._by_file[row.file_key]:
                     entry = self._candidates[index].entry
-                    changes: dict[str, Any] = {}
-                    if row.name and not entry.notes:
-                        changes["notes"] = row.name
-                    if row.rpe is not None and getattr(entry, "rpe", None) is None:
-                        changes["rpe"] = row.rpe
-                    self._candidates[index].entry = dataclasses.replace(entry, **changes)
+                    self._candidates[index].entry = _merged(entry, row)
+                unstated = self._unstated.pop(row.file_key, [])
+                if unstated and row.sport is not None:
+                    self._state_sport(unstated, row, extra)
             elif isinstance(row.outcome, str):
                 self.skipped[row.outcome] += 1
             else:
                 extra.append(_Candidate(row.outcome, False))
         return self._candidates + extra
+
+    def _state_sport(self, unstated: list[Entry], row: _StravaRow, extra: list[_Candidate]) -> None:
+        self.skipped["sport not stated"] -= len(unstated)
+        if self.skipped["sport not stated"] <= 0:
+            del self.skipped["sport not stated"]
+        if row.sport == "run":
+            extra.extend(_Candidate(_merged(entry, row), False) for entry in unstated)
+            self.found += len(unstated)
+        else:
+            self.skipped[row.sport or ""] += len(unstated)
+
+
+def _merged(entry: Entry, row: _StravaRow) -> Entry:
+    """The file's entry with the row's name (as notes) and effort where it has none."""
+    changes: dict[str, Any] = {}
+    if row.name and not entry.notes:
+        changes["notes"] = row.name
+    if row.rpe is not None and getattr(entry, "rpe", None) is None:
+        changes["rpe"] = row.rpe
+    return dataclasses.replace(entry, **changes)
 
 
 def _export_entries(item: Item, today: date) -> Found:

@@ -128,3 +128,33 @@ def test_not_xml_is_unreadable() -> None:
         gpx.read(b"<gpx><trk>", "bad.gpx", OPTIONS)
     with pytest.raises(Unreadable):
         tcx.read(b"<TrainingCenterDatabase><Activities>", "bad.tcx", OPTIONS)
+
+
+EDGES = ["0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00"]
+
+
+def gpx_at(time: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" creator="t" '
+        'xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
+        f'<trkpt lat="45" lon="14"><time>{time}</time></trkpt>'
+        f'<trkpt lat="45.01" lon="14"><time>{time}</time></trkpt></trkseg></trk></gpx>'
+    ).encode()
+
+
+def tcx_at(time: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><TrainingCenterDatabase><Activities><Activity Sport="Running">'
+        f'<Id>{time}</Id><Lap StartTime="{time}"><TotalTimeSeconds>1800</TotalTimeSeconds>'
+        "<DistanceMeters>5000</DistanceMeters></Lap></Activity></Activities>"
+        "</TrainingCenterDatabase>"
+    ).encode()
+
+
+@pytest.mark.parametrize("time", EDGES)
+def test_a_time_at_the_calendars_edge_is_unreadable_not_a_crash(time: str) -> None:
+    # its UTC instant is before year 1 or after year 9999: no datetime can hold it
+    with pytest.raises(Unreadable, match="date out of range"):
+        gpx.read(gpx_at(time), "edge.gpx", OPTIONS)
+    with pytest.raises(Unreadable, match="date out of range"):
+        tcx.read(tcx_at(time), "edge.tcx", OPTIONS)

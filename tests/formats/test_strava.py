@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from runjournal.domain.entries import Run
 from runjournal.formats import strava
@@ -53,3 +55,17 @@ def test_bom_and_unknown_date_form() -> None:
     found = strava.read(data, "a.csv", OPTIONS)
     assert dict(found.skipped) == {"no start time": 1}
     assert strava.looks_like(data[:4096])
+
+
+def test_a_date_at_the_calendars_edge_skips_its_row_only() -> None:
+    # Activity Date is UTC: 1:00 AM on 0001-01-01 is the year before in New York
+    data = (
+        HEADER
+        + '1,"Jan 01, 0001, 1:00:00 AM",Old,Run,1800,5,,1800,1800,5000,,\n'
+        + '2,"Nov 20, 2026, 6:30:00 PM",New,Run,1800,5,,1800,1800,5000,,\n'
+    ).encode()
+    options = dataclasses.replace(OPTIONS, local_tz=ZoneInfo("America/New_York"))
+    found = strava.read(data, "activities.csv", options)
+    assert dict(found.skipped) == {"date out of range": 1}
+    (run,) = found.entries
+    assert (run.date, run.time) == (date(2026, 11, 20), "13:30")

@@ -96,7 +96,8 @@ def test_dry_run_writes_nothing(tmp_path: Path, journal: Journal, isolated_journ
     assert summary.added["run"] == 1  # what would be added
     assert runs(journal) == []
     assert hashlib.sha256(isolated_journal.read_bytes()).hexdigest() == before
-    assert not Path(f"{isolated_journal}-wal").exists() or journal.count("run") == 0
+    wal = Path(f"{isolated_journal}-wal")  # emptied above: a write would add frames to it
+    assert not wal.exists() or wal.stat().st_size == 0
 
 
 def test_unreadable_inside_a_folder_is_skipped_unless_strict(
@@ -112,6 +113,20 @@ def test_unreadable_inside_a_folder_is_skipped_unless_strict(
     assert summary.added["run"] == 1
     assert [name for name, _ in summary.unreadable] == [f"{folder}/bad.fit"]
     assert summary.skipped["unreadable"] == 1
+
+
+def test_a_date_at_the_calendars_edge_leaves_the_rest_of_the_folder(
+    tmp_path: Path, journal: Journal
+) -> None:
+    folder = tmp_path / "in"
+    write(folder, "good.gpx", gpx_run(at("2026-11-01T07:00:00")))
+    edge = gpx_run(at("2026-11-02T07:00:00")).replace(
+        b"2026-11-02T07:00:00Z", b"0001-01-01T00:30:00+01:00"
+    )
+    write(folder, "edge.gpx", edge)
+    summary = import_paths(journal, [str(folder)], TODAY, ImportOptions())
+    assert summary.added["run"] == 1
+    assert summary.unreadable == [(f"{folder}/edge.gpx", "date out of range")]
 
 
 def test_a_named_file_that_cannot_be_read_is_an_error(tmp_path: Path, journal: Journal) -> None:
@@ -165,6 +180,32 @@ def test_strava_export_as_folder_and_as_zip(tmp_path: Path, journal: Journal) ->
     assert run.notes == "Laufen Landal Park"
     again = import_paths(journal, [str(export / "activities.csv")], TODAY, ImportOptions())
     assert dict(again.skipped) == {"already in the journal": 1}  # the row alone: same uid
+
+
+STRAVA_HEADER = (
+    "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,"
+    "Filename,Elapsed Time,Moving Time,Distance,Average Heart Rate,Perceived Exertion\n"
+)
+
+
+@pytest.mark.parametrize(("kind", "added", "skipped"), [("Run", 1, {}), ("Ride", 0, {"ride": 1})])
+def test_a_strava_row_states_the_sport_its_gpx_does_not(
+    tmp_path: Path, journal: Journal, kind: str, added: int, skipped: dict[str, int]
+) -> None:
+    archive = tmp_path / "export_1.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(
+            "activities.csv",
+            STRAVA_HEADER + f'1,"Nov 1, 2026, 7:00:00 AM",Lunch,{kind},1800,5,activities/1.gpx,'
+            "1800,1800,5000,,6\n",
+        )
+        z.writestr("activities/1.gpx", gpx_run(at("2026-11-01T07:00:00"), kind=None))
+    summary = import_paths(journal, [str(archive)], TODAY, ImportOptions())
+    assert (summary.added["run"], dict(summary.skipped)) == (added, skipped)
+    if added:
+        (run,) = runs(journal)
+        # the file read for the run (its track: 5006 m, not the row's 5000), the row's effort
+        assert (run.notes, run.rpe, run.distance_m) == ("Morning Run", 6, 5006)
 
 
 def test_another_journal_is_merged_and_left_byte_for_byte(tmp_path: Path, journal: Journal) -> None:
