@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import click
 
 from ..domain import parse as p
 from ..domain.errors import InputError
+from ..formats.detect import is_export_path
 from ..text import shown
 from .base import Context, choice, cli, pass_ctx
 from .render import json_text
@@ -50,7 +50,7 @@ def import_(
     skipped.
     """
     plain = not (fmt or as_run or rpe or weight_unit or dry_run or strict or as_json)
-    if plain and len(paths) == 1 and _is_export(paths[0]):
+    if plain and len(paths) == 1 and is_export_path(paths[0]):
         _import_export(ctx, paths[0])
         return
     from ..services.import_files import ImportOptions, import_paths
@@ -78,33 +78,6 @@ def import_(
         click.echo(shown(summary.text()))
     if dry_run:
         click.echo("Dry run: nothing was written.", err=True)
-
-
-def _is_export(path: str) -> bool:
-    """Is PATH what `import FILE` read before other apps' files: a runjournal JSON?
-
-    (And a name that cannot be used at all, which that import reports as it always has.)
-    """
-    if path == "-":
-        return True
-    from ..formats.detect import detect
-
-    try:
-        file = Path(path).expanduser()
-        if not file.exists():
-            return True
-        if file.is_dir():
-            return False
-        if not file.is_file():  # a pipe or a device: never opened (it may never answer);
-            return True  # the export's reader refuses it with a clear error
-        with open(file, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return True
-    fmt = detect(head)
-    # Content no reader recognises, in a file named .json: its JSON error says more than
-    # "not a format runjournal reads" (an empty export, a broken one, another encoding).
-    return fmt == "runjournal" or (fmt is None and file.suffix.lower() == ".json")
 
 
 def _import_export(ctx: Context, file: str) -> None:

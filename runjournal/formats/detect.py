@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from types import ModuleType
 
 from .found import Unreadable
@@ -73,3 +74,28 @@ def detect(head: bytes) -> str | None:
         if module.looks_like(head):
             return fmt
     return None
+
+
+def is_export_path(path: str) -> bool:
+    """Is PATH what `import FILE` read before other apps' files: a runjournal JSON?
+
+    (And a name that cannot be used at all, which that import reports as it always has.)
+    """
+    if path == "-":
+        return True
+    try:
+        file = Path(path).expanduser()
+        if not file.exists():
+            return True
+        if file.is_dir():
+            return False
+        if not file.is_file():  # a pipe or a device: never opened (it may never answer);
+            return True  # the export's reader refuses it with a clear error
+        with open(file, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return True
+    fmt = detect(head)
+    # Content no reader recognises, in a file named .json: its JSON error says more than
+    # "not a format runjournal reads" (an empty export, a broken one, another encoding).
+    return fmt == "runjournal" or (fmt is None and file.suffix.lower() == ".json")
