@@ -68,6 +68,38 @@ async def _trends(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+def _demo_export(folder: Path) -> Path:
+    """A small folder of GPX runs, as a watch or an export would leave them."""
+    folder.mkdir(exist_ok=True)
+    for n, (day, name) in enumerate(((20, "Morning run"), (22, "Long run"), (23, "Easy run"))):
+        points = "".join(
+            f'<trkpt lat="{45.0 + i * 0.00025:.6f}" lon="14.0">'
+            f"<time>2026-11-{day}T07:{i // 6:02d}:{i % 6 * 10:02d}Z</time></trkpt>"
+            for i in range(240 + 60 * n)
+        )
+        (folder / f"activity-{n + 1}.gpx").write_text(
+            '<?xml version="1.0"?><gpx version="1.1" creator="watch" '
+            'xmlns="http://www.topografix.com/GPX/1/1">'
+            f"<trk><name>{name}</name><type>running</type><trkseg>{points}</trkseg></trk></gpx>"
+        )
+    return folder
+
+
+async def _import(pilot: Pilot[None]) -> None:
+    from .screens.import_screen import ImportScreen
+
+    folder = _demo_export(Path(tempfile.gettempdir()) / "watch-export")
+    app = pilot.app
+    assert isinstance(app, RunJournalApp)
+    await app.push_screen(ImportScreen(app.session, start=folder))
+    await pilot.pause()
+    await pilot.press("r")
+    for _ in range(50):  # the dry run reads in a worker; its summary replaces the hint
+        await pilot.pause(0.1)
+        if "Would import" in str(app.screen.query_one("#import-summary").render()):
+            break
+
+
 async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("question_mark")
     await pilot.pause()
@@ -82,6 +114,7 @@ SHOTS = (
     Shot("history", _history),
     Shot("settings", _settings),
     Shot("trends", _trends),
+    Shot("import", _import),
     Shot("help", _help),
 )
 
