@@ -228,6 +228,15 @@ def test_checklist_ticks_per_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert "warmup-standard" in err
 
 
+def test_a_tick_counts_on_its_own_date_only() -> None:
+    ok("checklist", "tick", "strides", "--date", "yesterday")
+    today = json.loads(ok("checklist", "--json"))
+    assert [item["done"] for item in today] == [False, False, False]  # yesterday's not shown
+    assert "[x]" not in ok("checklist")
+    yesterday = json.loads(ok("checklist", "--json", "--date", "yesterday"))
+    assert [item["done"] for item in yesterday] == [False, False, True]
+
+
 def test_checklist_follows_the_status() -> None:
     ok("log", "leg", "--duration", "60", "--rpe", "5")
     ids = [item["id"] for item in json.loads(ok("checklist", "--json"))]
@@ -270,6 +279,37 @@ def test_history_kind_and_dates() -> None:
         "run",
     ]
     assert history("--since", "2026-11-23") == []
+
+
+def test_history_lists_check_ins_newest_first() -> None:
+    for day, soreness in (("2026-11-22", "2"), ("2026-11-24", "4"), ("2026-11-23", "3")):
+        ok("checkin", "--soreness", soreness, "--date", day)
+    listed = [(e["date"], e["soreness"]) for e in history("--kind", "checkin")]
+    assert listed == [("2026-11-24", 4), ("2026-11-23", 3), ("2026-11-22", 2)]
+    lines = ok("history", "--kind", "checkin").splitlines()[1:]
+    assert [line.split()[2] for line in lines] == ["2026-11-24", "2026-11-23", "2026-11-22"]
+
+
+def test_untimed_entries_of_one_day_are_listed_newest_id_first() -> None:
+    run_ = ("log", "run", "--distance", "5", "--duration", "30", "--date", "2026-11-21")
+    ok(*run_)
+    ok(*run_)
+    ok(*run_, "--time", "07:00")
+    for _ in range(2):
+        ok("log", "leg", "--duration", "30", "--rpe", "5", "--date", "2026-11-21")
+    # A timed entry first, then the untimed ones, the one logged last on top.
+    assert [e["id"] for e in history("--kind", "run")] == [3, 2, 1]
+    assert [e["id"] for e in history("--kind", "leg")] == [2, 1]
+
+
+def test_a_pace_in_miles_is_rounded_not_truncated() -> None:
+    ok("config", "set", "units", "mi")
+    # 5 km in 26:40 is 320 s/km = 514.99 s/mi: 8:35/mi, not 8:34/mi.
+    logged = ok("log", "run", "--distance", "5", "--duration", "26:40", "--date", "2026-11-21")
+    assert "3.11 mi easy in 26:40 (8:35/mi)" in logged
+    assert "(8:35/mi)" in ok("history")
+    ok("log", "run", "--distance", "5k", "--duration", "25:00")
+    assert history("--kind", "run")[0]["distance_km"] == 5.0
 
 
 def test_history_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
