@@ -73,6 +73,43 @@ def test_advise_json_does_not_load_textual(tmp_path: Path) -> None:
     assert done.stderr.strip() == "False"
 
 
+# sqlite-utils costs ~65 ms to import, more than `advise` spends on everything else: the
+# store reads and writes through plain sqlite3 and loads it only to run a migration.
+UP_TO_DATE_PROBE = """
+import sys
+from runjournal.cli import run
+for args in {commands!r}:
+    code = run(["--db", {db!r}, *args])
+    assert code == 0, (args, code)
+print("sqlite_utils loaded:", "sqlite_utils" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_an_up_to_date_journal_is_used_without_loading_sqlite_utils(tmp_path: Path) -> None:
+    db = str(tmp_path / "journal.db")
+    made = _fresh_interpreter(
+        UP_TO_DATE_PROBE.format(
+            db=db, commands=[["log", "run", "--distance", "5", "--duration", "30"]]
+        )
+    )
+    # Creating the journal runs the migrations: the probe sees sqlite-utils then.
+    assert made.returncode == 0, made.stderr
+    assert made.stderr.strip().endswith("sqlite_utils loaded: True")
+
+    commands = [
+        ["log", "leg", "--duration", "40", "--rpe", "6", "--date", "yesterday"],
+        ["checkin", "--soreness", "3"],
+        ["advise", "--json"],
+        ["history", "--format", "json"],
+        ["checklist", "tick", "warmup-extended"],
+        ["config", "set", "units", "mi"],
+    ]
+    done = _fresh_interpreter(UP_TO_DATE_PROBE.format(db=db, commands=commands))
+    assert done.returncode == 0, done.stderr
+    assert '"status": "easy_recovery_run"' in done.stdout
+    assert done.stderr.strip().endswith("sqlite_utils loaded: False")
+
+
 def test_the_check_can_fail() -> None:
     """The same probe sees Textual when something does import it."""
     done = _fresh_interpreter(

@@ -49,4 +49,5 @@ def test_a_breach_is_seen(tmp_path: Path, module: str, line: str, contract: str)
     done = _lint(tmp_path)
     assert done.returncode == 1
     broken = [row for row in done.stdout.splitlines() if " BROKEN" in row]
-    assert len(broken) == 1 and broken[0].startswith(contract), done.stdout
+    assert len(broken) == 1, done.stdout
+    assert broken[0].startswith(contract)

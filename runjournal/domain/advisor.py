@@ -39,6 +39,7 @@ class LegDayFact(NamedTuple):
     recovery_days: int
 
     def describe(self) -> str:
+        """The leg day's load in words: 'hard: RPE 9, 60 min, to failure'."""
         minutes = round(self.leg.duration_s / 60)
         details = f"{self.load}: RPE {self.leg.rpe}, {minutes} min"
         if self.leg.to_failure:
@@ -46,6 +47,7 @@ class LegDayFact(NamedTuple):
         return details
 
     def to_dict(self) -> dict[str, Any]:
+        """The `leg_day` object of `advise --json`."""
         return {
             "id": self.leg.id,
             "date": self.leg.date.isoformat(),
@@ -57,6 +59,8 @@ class LegDayFact(NamedTuple):
 
 @dataclass(frozen=True)
 class Advice:
+    """What a day is for: its status, the reasons in plain words, and the facts behind them."""
+
     date: date
     status: Status
     reasons: tuple[str, ...]
@@ -66,6 +70,7 @@ class Advice:
 
     @property
     def guidance(self) -> dict[str, Any] | None:
+        """The recovery-run limits on an easy recovery run day, else None."""
         if self.status != "easy_recovery_run":
             return None
         return {
@@ -81,6 +86,7 @@ class Advice:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """The advice as `advise --json` prints it (without the checklist)."""
         return {
             "date": self.date.isoformat(),
             "status": self.status,

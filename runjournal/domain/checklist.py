@@ -23,6 +23,7 @@ class ChecklistItem:
     position: int = 0
 
     def to_dict(self) -> dict[str, Any]:
+        """The item as the export writes it."""
         return {
             "id": self.id,
             "status": self.status,
@@ -33,11 +34,14 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class ChecklistEntry:
+    """One item of a day's checklist as shown: id, label and whether it is ticked."""
+
     id: str
     label: str
     done: bool
 
     def to_dict(self) -> dict[str, Any]:
+        """The `{"id", "label", "done"}` object of `checklist --json`."""
         return {"id": self.id, "label": self.label, "done": self.done}
 
 
@@ -82,6 +86,7 @@ def checklist_for(
 
 
 def check_label(text: str) -> str:
+    """A checklist label as stored: white space folded, not empty, at most MAX_LABEL long."""
     label = " ".join(text.split())
     if not label:
         raise InputError("label", "an item needs some text, e.g. 'Foam roll calves'")

@@ -26,6 +26,8 @@ KIND_NAMES = {"run": "run", "leg": "leg day", "checkin": "check-in"}
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of a leg day: sets x reps, with an optional weight in grams."""
+
     name: str
     sets: int
     reps: int
@@ -38,12 +40,15 @@ class Exercise:
         return text + (f"@{p.format_weight(self.weight_g)}" if self.weight_g is not None else "")
 
     def to_dict(self) -> dict[str, Any]:
+        """The exercise as history JSON shows it, the weight in kg."""
         weight = None if self.weight_g is None else _num(self.weight_g / 1000)
         return {"name": self.name, "sets": self.sets, "reps": self.reps, "weight_kg": weight}
 
 
 @dataclass(frozen=True)
 class Run:
+    """A run: distance in metres and duration in seconds, as stored."""
+
     date: date
     distance_m: int
     duration_s: int
@@ -58,11 +63,14 @@ class Run:
 
     @property
     def pace_s_per_km(self) -> int:
+        """Seconds per kilometre, rounded."""
         return p.pace_s_per_km(self.distance_m, self.duration_s)
 
 
 @dataclass(frozen=True)
 class LegDay:
+    """A leg day: a lower-body strength session and its exercises."""
+
     date: date
     duration_s: int
     rpe: int
@@ -77,6 +85,8 @@ class LegDay:
 
 @dataclass(frozen=True)
 class Checkin:
+    """A day's leg-soreness check-in (0-10); one per date."""
+
     date: date
     soreness: int
     notes: str = ""
@@ -86,6 +96,7 @@ class Checkin:
 
     @property
     def time(self) -> None:
+        """Check-ins have no time of day; None, so every entry can be asked."""
         return None
 
 
@@ -98,6 +109,7 @@ def _num(value: float) -> int | float:
 
 
 def parse_kind(text: str) -> Kind:
+    """`run`, `leg` or `checkin` (and the words people use for them) as a Kind."""
     value = text.strip().lower()
     aliases = {
         "runs": "run",
@@ -133,6 +145,7 @@ def parse_exercise(spec: str, *, field: str = "exercise") -> Exercise:
 
 
 def check_exercise(ex: Exercise, *, field: str = "exercise") -> Exercise:
+    """An exercise with every range rule of SPEC §2 applied (name, sets, reps, weight)."""
     name = p.check_exercise_name(ex.name, field=field)
     sets = p.check_sets(ex.sets, field=field)
     reps = p.check_reps(ex.reps, field=field)

@@ -6,17 +6,32 @@ that entries can name their load without importing the advisor.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
-    from .entries import LegDay
     from .settings import Settings
 
 Load = Literal["light", "moderate", "hard"]
 LOADS: tuple[Load, ...] = ("light", "moderate", "hard")
 
 
-def classify_load(leg: LegDay) -> Load:
+class Session(Protocol):
+    """What the load of a session depends on (a `LegDay` has it; so can a form's draft)."""
+
+    @property
+    def duration_s(self) -> int:
+        """How long the session lasted, in seconds."""
+
+    @property
+    def rpe(self) -> int:
+        """Perceived effort, 1-10."""
+
+    @property
+    def to_failure(self) -> bool:
+        """Whether sets were taken to failure."""
+
+
+def classify_load(leg: Session) -> Load:
     """hard: to failure, RPE ≥ 8, or ≥ 45 min at RPE ≥ 6; light: RPE ≤ 4 or < 20 min."""
     minutes = leg.duration_s / 60
     if leg.to_failure or leg.rpe >= 8 or (minutes >= 45 and leg.rpe >= 6):

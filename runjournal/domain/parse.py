@@ -74,6 +74,7 @@ def parse_date(text: str, today: date, *, field: str = "date", allow_future: boo
 
 
 def future_message(day: date) -> str:
+    """Why a date after today is refused, naming it."""
     return (
         f"{day.isoformat()} is in the future; log sessions you have done "
         "(today, yesterday or an earlier YYYY-MM-DD)"
@@ -104,6 +105,7 @@ def parse_distance(text: str, *, field: str = "distance") -> int:
 
 
 def check_distance(metres: int, *, field: str = "distance") -> int:
+    """A distance in metres within SPEC §2's range (more than 0, at most 500 km)."""
     if metres <= 0:
         raise InputError(field, f"must be more than 0 km; {DISTANCE_EXAMPLE}")
     if metres > MAX_DISTANCE_M:
@@ -138,6 +140,7 @@ def parse_duration(text: str, *, field: str = "duration") -> int:
 
 
 def check_run_duration(seconds: int, *, field: str = "duration") -> int:
+    """A run's duration in seconds within range (more than 0, at most 48 h)."""
     if seconds <= 0:
         raise InputError(field, f"must be more than 0; {DURATION_EXAMPLE}")
     if seconds > MAX_RUN_DURATION_S:
@@ -146,6 +149,7 @@ def check_run_duration(seconds: int, *, field: str = "duration") -> int:
 
 
 def check_leg_duration(seconds: int, *, field: str = "duration") -> int:
+    """A leg day's duration in seconds within range (1-600 minutes)."""
     if not 60 <= seconds <= 600 * 60:
         raise InputError(field, "must be 1 to 600 minutes, e.g. 60 or 1h")
     return seconds
@@ -194,6 +198,7 @@ def parse_soreness(text: str | int, *, field: str = "soreness") -> int:
 
 
 def parse_run_type(text: str, *, field: str = "type") -> str:
+    """A run type, any case, as one of RUN_TYPES."""
     value = text.strip().lower()
     if value not in RUN_TYPES:
         raise InputError(field, f"'{text}' is not a run type; use one of {', '.join(RUN_TYPES)}")
@@ -227,6 +232,7 @@ def check_notes(text: str | None, *, field: str = "notes") -> str:
 
 
 def check_exercise_name(name: str, *, field: str = "exercise") -> str:
+    """An exercise name as stored: trimmed, one line, not empty, not too long."""
     name = " ".join(name.split())
     if not name:
         raise InputError(field, "needs a name, e.g. 'back squat 5x5@100kg'")
@@ -236,10 +242,12 @@ def check_exercise_name(name: str, *, field: str = "exercise") -> str:
 
 
 def check_sets(value: int, *, field: str = "exercise") -> int:
+    """Sets within 1-50."""
     return _int_in_range(value, field, 1, 50, " sets")
 
 
 def check_reps(value: int, *, field: str = "exercise") -> int:
+    """Reps within 1-1000."""
     return _int_in_range(value, field, 1, 1000, " reps")
 
 
@@ -256,16 +264,19 @@ def parse_weight(text: str, *, field: str = "weight") -> int:
 
 
 def check_weight(grams: int, *, field: str = "weight") -> int:
+    """A weight in grams within 0-1000 kg."""
     if not 0 <= grams <= 1_000_000:
         raise InputError(field, "must be 0 to 1000 kg, e.g. 100kg or 225lb")
     return grams
 
 
 def pace_s_per_km(distance_m: int, duration_s: int) -> int:
+    """Seconds per kilometre of a distance run in a duration, to the nearest second."""
     return round(duration_s * 1000 / distance_m)
 
 
 def format_pace(seconds_per_km: float) -> str:
+    """A pace in seconds as M:SS."""
     total = round(seconds_per_km)
     return f"{total // 60}:{total % 60:02d}"
 
@@ -278,5 +289,6 @@ def format_duration(seconds: int) -> str:
 
 
 def format_weight(grams: int) -> str:
+    """A weight in grams as the SPEC text shows it: '100kg', '22.5kg'."""
     kg = grams / 1000
     return f"{kg:g}kg" if kg == round(kg, 3) else f"{kg:.3f}kg"

@@ -17,6 +17,8 @@ THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "so
 
 @dataclass(frozen=True)
 class Settings:
+    """The profile settings of SPEC §2, each with its default."""
+
     units: str = "km"
     fitness_level: str = "intermediate"
     recovery_rate: str = "normal"
@@ -24,6 +26,7 @@ class Settings:
     theme: str = "textual-dark"
 
     def as_dict(self) -> dict[str, Any]:
+        """Every setting by key, as `config show --json` prints them."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def with_value(self, key: str, value: str | int) -> Settings:

@@ -28,6 +28,7 @@ class ExportReader:
         self.position = 0
 
     def entries(self) -> Iterator[Entry]:
+        """The export's entries, validated one at a time as the stream reaches them."""
         stream = self.stream
         first = stream.peek()
         if first == "[":
@@ -114,6 +115,7 @@ def _checklist(raw: Any) -> tuple[list[ChecklistItem], list[tuple[str, str]]]:
 
 @contextlib.contextmanager
 def open_text(file: str) -> Iterator[IO[str]]:
+    """The export file (or standard input for `-`) as text, with its errors as input errors."""
     if file == "-":
         yield sys.stdin
         return

@@ -19,10 +19,13 @@ def local_today() -> date:
 
 
 class DayView(NamedTuple):
+    """A day's advice and its checklist, as `advise` and Today show them."""
+
     advice: Advice
     checklist: list[ChecklistEntry]
 
     def to_dict(self) -> dict[str, object]:
+        """The object `advise --json` prints."""
         return {**self.advice.to_dict(), "checklist": [c.to_dict() for c in self.checklist]}
 
 

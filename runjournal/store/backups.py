@@ -1,4 +1,7 @@
-"""Daily automatic backups: one consistent copy of the journal per day, the newest 7 kept.
+"""Copies of the journal: daily backups, the copy before an upgrade, and the one helper
+that makes them all through SQLite's online backup (also used by `runjournal backup`).
+
+Daily automatic backups: one consistent copy of the journal per day, the newest 7 kept.
 
 The copies live in a `backups/` folder next to the journal, named after it and the day:
 `journal.db` is copied to `backups/journal-2026-11-24.db`. Each copy is a complete,
@@ -27,14 +30,66 @@ import contextlib
 import os
 import re
 import sqlite3
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+
+from .opening import connect_read_only
 
 FOLDER = "backups"
 KEEP = 7
 
 
+def online_copy(
+    source: Path | sqlite3.Connection,
+    dest: Path,
+    finish: Callable[[sqlite3.Connection], None] | None = None,
+) -> None:
+    """Copy a journal into the file `dest` with SQLite's online backup (`Connection.backup`).
+
+    The copy is consistent even while other connections write. A `source` given as a
+    path is read through a read-only connection, so making the copy never changes the
+    file being copied; an open connection is copied as it sees the journal. `finish`
+    runs on the copy before it is closed.
+    """
+    reader = connect_read_only(source) if isinstance(source, Path) else source
+    try:
+        target = sqlite3.connect(dest)
+        try:
+            reader.backup(target)
+            if finish is not None:
+                finish(target)
+        finally:
+            target.close()
+    finally:
+        if reader is not source:
+            reader.close()
+
+
+def create_new_private(dest: Path) -> None:
+    """Create `dest` empty with mode 0600; FileExistsError if there is anything there."""
+    fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def backup_before_upgrade(path: Path, old_version: int) -> Path:
+    """Copy a journal aside before a migration touches it: journal.db.v1-20261124T0712.bak."""
+    stamp = datetime.now().astimezone().strftime("%Y%m%dT%H%M%S")
+    dest = path.with_name(f"{path.name}.v{old_version}-{stamp}.bak")
+    n = 1
+    while True:  # two attempts in one second (a retry, app and CLI together) get two copies
+        try:
+            create_new_private(dest)
+            break
+        except FileExistsError:
+            n += 1
+            dest = path.with_name(f"{path.name}.v{old_version}-{stamp}-{n}.bak")
+    online_copy(path, dest)
+    return dest
+
+
 def backup_folder(journal_path: Path) -> Path:
+    """Where the daily backups of this journal live."""
     return journal_path.parent / FOLDER
 
 
@@ -110,28 +165,23 @@ def _copy(source_path: Path, dest: Path) -> None:
     os.close(fd)
     temp = Path(temp_name)
     try:
-        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            target = sqlite3.connect(temp)
-            try:
-                source.backup(target)
-                # A damaged journal makes no backup: kept for 7 days it would push the
-                # last good copies out of the folder.
-                verdict = target.execute("PRAGMA quick_check").fetchone()[0]
-                if verdict != "ok":
-                    raise sqlite3.DatabaseError(f"the journal fails its check: {verdict}")
-                # The copy inherits the journal's WAL flag; a backup is one plain file.
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-        finally:
-            source.close()
+        online_copy(source_path, temp, _check_and_detach)
         os.chmod(temp, 0o600)
         os.replace(temp, dest)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def _check_and_detach(copy: sqlite3.Connection) -> None:
+    # A damaged journal makes no backup: kept for 7 days it would push the last good
+    # copies out of the folder.
+    verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
+    if verdict != "ok":
+        raise sqlite3.DatabaseError(f"the journal fails its check: {verdict}")
+    # The copy inherits the journal's WAL flag; a backup is one plain file.
+    copy.execute("PRAGMA journal_mode = DELETE")
 
 
 def _rotate(journal_path: Path, keep: int) -> None:

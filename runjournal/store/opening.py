@@ -21,6 +21,8 @@ _MAGIC = b"SQLite format 3\x00"
 
 
 class FileState(NamedTuple):
+    """What `inspect` found: a journal to open (at which schema) or room for a new one."""
+
     exists: bool  # False: a new journal will be created (missing or empty file)
     user_version: int = 0
 
@@ -97,7 +99,7 @@ def _snapshot(path: Path) -> tuple[int, int, int]:
     """application_id, user_version and the number of tables, as one read transaction
     sees them (the -wal file included), through a read-only connection."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             conn.execute("BEGIN")
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -109,6 +111,11 @@ def _snapshot(path: Path) -> tuple[int, int, int]:
             conn.close()
     except sqlite3.DatabaseError:
         raise JournalError(f"{path} is damaged or not an SQLite database") from None
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file: for looking at it and for copying it."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def create_private(path: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..domain.entries import Kind
+from ..domain.entries import Entry, Kind
+from .rows import TABLES, dicts, to_entries
 
 # Sortable columns per kind: the SQL expressions (each ending in id, so keys are
 # unique) that the indexes of migration m002 cover.
@@ -42,9 +44,11 @@ class HistoryQuery:
 
     @property
     def keys(self) -> tuple[str, ...]:
+        """The SQL expressions the rows are ordered by, the id last."""
         return SORTS[self.kind][self.sort]
 
     def where(self) -> tuple[list[str], list[Any]]:
+        """The filter's SQL clauses (to be joined by `and`) and their parameters."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.run_type and self.kind == "run":
@@ -78,3 +82,34 @@ class HistoryQuery:
         where = f" where {' and '.join(clauses)}" if clauses else ""
         select = ", ".join(f"{key} as _k{n}" for n, key in enumerate(self.keys))
         return f"select *, {select} from {table}{where} order by {order} limit ?", [*params, limit]
+
+
+def page(
+    conn: sqlite3.Connection,
+    query: HistoryQuery,
+    *,
+    after: tuple[Any, ...] | None = None,
+    backwards: bool = False,
+    limit: int = 100,
+) -> list[tuple[tuple[Any, ...], Entry]]:
+    """Up to `limit` entries (with their keyset keys) in the query's order.
+
+    `after` is the key of the row to continue from; `backwards` reads the rows
+    before it instead (returned in display order all the same).
+    """
+    table = TABLES[query.kind]
+    sql, params = query.page_sql(table, after=after, backwards=backwards, limit=limit)
+    rows = list(dicts(conn, sql, params))
+    if backwards:
+        rows.reverse()
+    width = len(query.keys)
+    keys = [tuple(row.pop(f"_k{n}") for n in range(width)) for row in rows]
+    return list(zip(keys, to_entries(conn, query.kind, rows), strict=True))
+
+
+def count(conn: sqlite3.Connection, query: HistoryQuery) -> int:
+    """How many entries the query's filter lets through."""
+    clauses, params = query.where()
+    where = f" where {' and '.join(clauses)}" if clauses else ""
+    sql = f"select count(*) from {TABLES[query.kind]}{where}"
+    return int(conn.execute(sql, params).fetchone()[0])

@@ -244,8 +244,10 @@ def _create_and_hold(path: Path, ready: threading.Event, go: threading.Event) ->
     """Create a journal as Journal.open does, but hold its first commit until `go`."""
     from sqlite_utils import Database
 
-    from runjournal.store.migrations import migrations
+    from runjournal.store.migrations import registry
     from runjournal.store.opening import APPLICATION_ID
+
+    migrations = registry()
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")

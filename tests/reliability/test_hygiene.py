@@ -43,7 +43,7 @@ REVIEWED = {
     "select",  # paging: "{key} as _k{n}" over SORTS
     "order",  # paging: "{key} {asc|desc}" over SORTS
     "APPLICATION_ID",  # an int constant
-    "len(migrations.applied(self.db))",  # an int
+    "len(steps.applied(db))",  # an int: how many migrations are recorded
 }
 
 

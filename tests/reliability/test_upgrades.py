@@ -17,12 +17,10 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from runjournal.domain.entries import Entry
 from runjournal.store import Journal, JournalError
-from runjournal.store import journal as journal_module
-from runjournal.store.migrations import SCHEMA_VERSION, migrations
+from runjournal.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration
 from runjournal.store.opening import APPLICATION_ID
 from tests.fixtures import make_v1
 
@@ -163,13 +161,8 @@ def test_a_newer_journal_is_refused_byte_for_byte_untouched(v1_copy: Path, args:
 # Rehearsals: one more migration on top of the real ones --------------------------------
 
 
-def _extended(*extra: Callable[[Database], None]) -> Migrations:
-    rehearsal = Migrations(migrations.name)
-    for m in migrations._migrations:
-        rehearsal(name=m.name)(m.fn)
-    for fn in extra:
-        rehearsal()(fn)
-    return rehearsal
+def _extended(*extra: Callable[[Database], None]) -> tuple[Migration, ...]:
+    return (*MIGRATIONS, *extra)
 
 
 def m900_add_shoes(db: Database) -> None:
@@ -183,11 +176,9 @@ def m900_fails_half_way(db: Database) -> None:
     db.execute("this is not sql")
 
 
-def _install(monkeypatch: pytest.MonkeyPatch, registry: Migrations) -> int:
-    version = len(registry._migrations)
-    monkeypatch.setattr(journal_module, "migrations", registry)
-    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", version)
-    return version
+def _install(monkeypatch: pytest.MonkeyPatch, schema: tuple[Migration, ...]) -> int:
+    monkeypatch.setattr(Journal, "schema", schema)
+    return len(schema)
 
 
 def test_rehearsal_upgrade_backs_up_then_migrates(

@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from runjournal.cli import run
 from runjournal.domain.entries import Checkin, Exercise, LegDay, Run
@@ -472,7 +471,7 @@ def test_new_journal_whose_header_is_still_in_the_wal_opens(tmp_path: Path) -> N
     reader = sqlite3.connect(path, isolation_level=None)
     reader.execute("begin")
     reader.execute("select count(*) from sqlite_master").fetchone()
-    first = Journal(Database(creator), path)
+    first = Journal(creator, path)
     assert path.read_bytes()[68:72] == b"\x00\x00\x00\x00"  # the situation under test
     with Journal.open(path) as second:
         second.add(a_run())
