@@ -6,7 +6,7 @@ removed, renamed or pointed at the wrong action fails here, not only in an SVG s
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from textual.command import CommandPalette
@@ -510,3 +510,16 @@ def test_every_binding_is_pressed_here() -> None:
         ("HelpScreen", "question_mark"),
         ("Checklist", "space"),
     }
+
+
+async def test_history_week_summary_counts_monday_to_sunday(app: RunJournalApp) -> None:
+    monday = date(2026, 11, 16)
+    app.journal.add(Run(monday - DAY, 21_000, 7200))  # the Sunday before: not this week
+    app.journal.add(Run(monday, 5_000, 1800))
+    app.journal.add(Run(monday + 6 * DAY, 10_000, 3600))  # Sunday
+    app.journal.add(LegDay(monday + 6 * DAY, 2700, 7))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        status = str(app.screen.query_one("#history-status", Static).render())
+        assert status.startswith("Week 47 (16 Nov–22 Nov): 15.00 km · 1 h 30 min running")
+        assert "1 leg day " in status
