@@ -126,6 +126,44 @@ def advise_scaling(bench: Bench) -> list[Row]:
     ]  # fmt: skip
 
 
+def stats_cmd(bench: Bench, db: Path) -> list[str]:
+    day = bench.end.isoformat()
+    return [str(BIN / "runjournal"), "--db", str(db), "stats", "--json", "--weeks", "52",
+            "--date", day]  # fmt: skip
+
+
+def stats_scaling(bench: Bench) -> list[Row]:
+    runs = interleave(
+        {
+            "ours": lambda: run_process(stats_cmd(bench, bench.db["100k"]), bench.work),
+            "ref": lambda: run_process(stats_cmd(bench, bench.db["1k"]), bench.work),
+        },
+        bench.repeats("process"),
+    )
+    return [
+        Row.timed(
+            "`stats --json --weeks 52` on 100,000 entries", runs["ours"], "the same on 1,000",
+            runs["ref"], goal=1.5,
+        )
+    ]  # fmt: skip
+
+
+def trends_rows(bench: Bench) -> list[Row]:
+    runs = interleave(
+        {
+            "ours": tui_sample(bench, "trends-open", "100k", "trends_s"),
+            "ref": tui_sample(bench, "trends-open", "1k", "trends_s"),
+        },
+        bench.repeats("tui"),
+    )
+    return [
+        Row.timed(
+            "Trends: keypress `w` to its figures shown, 100k", runs["ours"], "the same on 1k",
+            runs["ref"], goal=1.5,
+        )
+    ]  # fmt: skip
+
+
 def import_rows(bench: Bench) -> list[Row]:
     export, flat, today = bench.work / "export.json", bench.work / "flat.json", local_today()
 
@@ -263,6 +301,8 @@ SECTIONS: list[tuple[str, Callable[[Bench], list[Row]], bool]] = [
     ("Today vs minimal app", today_rows, True),
     ("History 100k vs 1k", history_rows, True),
     ("History vs DataTable", datatable_rows, True),
+    ("stats 100k vs 1k", stats_scaling, False),
+    ("Trends 100k vs 1k", trends_rows, True),
 ]
 
 # The rows a section stands for, when it cannot be measured: (figure, reference, goal).
@@ -278,6 +318,12 @@ PLACEHOLDERS: dict[str, list[tuple[str, str, float | None]]] = {
     "History 100k vs 1k": [
         *((f"{title}, 100k", "the same on 1k", 1.5) for _, title in HISTORY.values()),
         ("peak memory with History open, 100k", "the minimal Textual app", 1.6),
+    ],
+    "stats 100k vs 1k": [
+        ("`stats --json --weeks 52` on 100,000 entries", "the same on 1,000", 1.5)
+    ],
+    "Trends 100k vs 1k": [
+        ("Trends: keypress `w` to its figures shown, 100k", "the same on 1k", 1.5)
     ],
     "History vs DataTable": [
         ("History open, 100k", "a Textual `DataTable` with all 100k rows", None),

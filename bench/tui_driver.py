@@ -7,7 +7,8 @@ leaves at once. Times are `time.perf_counter()` (CLOCK_MONOTONIC, shared by ever
 process), so the harness can subtract the moment it spawned this process.
 
 Scenarios: `minimal` (Header, Static, Footer: the reference first frame), `today`,
-`history-open`, `history-oldest`, `history-sort`, `history-filter`, `datatable-all`.
+`history-open`, `history-oldest`, `history-sort`, `history-filter`, `datatable-all`,
+`trends-open` (`w` until the Trends screen's worker has shown its figures).
 """
 
 from __future__ import annotations
@@ -192,6 +193,11 @@ def main(scenario: str, db: Path, result: Path) -> None:
             probe.arm(lambda: table_of(current()).row_count > 0, lambda at: done("open", start, at))
             current().fill()  # type: ignore[attr-defined]
             return
+        if scenario == "trends-open":
+            began = time.perf_counter()
+            probe.arm(trends_shown, lambda at: done("trends", began, at))
+            current().simulate_key("w")
+            return
         newest, oldest, other_type = run_dates(db)
 
         def history_shown() -> bool:
@@ -206,6 +212,12 @@ def main(scenario: str, db: Path, result: Path) -> None:
         then = (lambda at: done("open", start, at)) if scenario == "history-open" else opened
         probe.arm(history_shown, then)
         current().simulate_key("h")
+
+    def trends_shown() -> bool:
+        screen = current().screen
+        if type(screen).__name__ != "TrendsScreen":
+            return False
+        return not screen.query_one("#trends-loading").display
 
     def opened(at: float) -> None:
         probe.figures["open"] = at

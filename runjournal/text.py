@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 from .domain import parse as p
 from .domain.entries import Entry, LegDay, Run
 from .domain.load import classify_load
+from .domain.records import LiftRecord, LiftSet, RunRecord
 
 
 def distance_text(metres: int, units: str) -> str:
@@ -68,3 +70,53 @@ def cell(text: str, width: int) -> str:
             used += _char_width(char)
         flat = "".join(kept) + "…" if width > 0 else ""
     return flat + " " * (width - text_width(flat))
+
+
+# Trends: weights, loads and records in the user's units ------------------------------
+
+
+def weight_text(grams: float, weight_units: str = "kg") -> str:
+    """A weight in kg or lb, as few decimals as it needs: '100 kg', '225 lb', '116.7 kg'."""
+    value = grams / p.LB_IN_G if weight_units == "lb" else grams / 1000
+    return f"{round(value, 1):g} {weight_units}"
+
+
+def short_distance(metres: int, units: str) -> str:
+    """A distance for charts and records, one decimal: '41.7 km', '25.9 mi'."""
+    value = metres / (p.MI_IN_M if units == "mi" else 1000)
+    return f"{value:.1f} {units}"
+
+
+def pace_per(seconds_per_km: float, units: str) -> str:
+    """A pace per km or per mile: '4:50/km'."""
+    per = p.MI_IN_M / 1000 if units == "mi" else 1
+    return f"{p.format_pace(seconds_per_km * per)}/{units}"
+
+
+def short_date(day: date) -> str:
+    """'Tue 4 Dec 2026' without the leading zero."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def run_record_line(record: RunRecord, units: str) -> str:
+    """'5 km: 4:50/km, 12.0 km in 58:00 on Tue 3 Nov 2026'."""
+    run = record.run
+    return (
+        f"{record.name}: {pace_per(record.pace_s_per_km, units)}, "
+        f"{short_distance(run.distance_m, units)} in {p.format_duration(run.duration_s)} "
+        f"on {short_date(run.date)}"
+    )
+
+
+def lift_record_line(record: LiftRecord, weight_units: str) -> str:
+    """'back squat: 100 kg × 5 (2 Nov 2026), e1RM 116.7 kg', or both sets when they differ."""
+    top, best = record.heaviest, record.best_e1rm
+
+    def lift(item: LiftSet) -> str:
+        weight = weight_text(item.weight_g, weight_units)
+        return f"{weight} × {item.reps} ({item.date.day} {item.date:%b %Y})"
+
+    e1rm = f"e1RM {weight_text(record.e1rm_g, weight_units)}"
+    if top == best:
+        return f"{record.name}: {lift(top)}, {e1rm}"
+    return f"{record.name}: heaviest {lift(top)} · {e1rm} from {lift(best)}"

@@ -120,3 +120,26 @@ def test_the_check_can_fail() -> None:
         """
     )
     assert done.stdout.strip() == "True"
+
+
+def test_opening_the_app_skips_the_command_line_parser(tmp_path: Path) -> None:
+    """`runjournal` alone goes straight to the app: click is not even imported.
+
+    A file that is not a journal stops the app before it draws anything, so the real
+    entry point can be run to the end here; `-X importtime` lists every module it loaded.
+    """
+    not_a_journal = tmp_path / "notes.txt"
+    not_a_journal.write_text("groceries\n")
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "runjournal", "--db", str(not_a_journal)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "runjournal.tui.launch" in loaded
+    assert "click" not in loaded
+    assert "error:" in done.stderr
+    assert "not a runjournal journal" in done.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
@@ -19,6 +18,7 @@ from ..services.journal import session
 from ..store import Journal
 from ..store.backups import backup_folder
 from ..text import summary
+from .app import open_app
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,13 +95,6 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj = Context(db, ctx.obj if isinstance(ctx.obj, date) else None)
     if ctx.invoked_subcommand is None:
         open_app(ctx.obj.path, ctx.obj.today, demo=False)
-
-
-def open_app(path: Path, today: date, *, demo: bool) -> None:
-    """Open the TUI; imported here so that every other command starts without Textual."""
-    from ..tui.launch import launch
-
-    launch(path, today, demo=demo)
 
 
 def options(*decorators: Callable[[F], F]) -> Callable[[F], F]:

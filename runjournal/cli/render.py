@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.advisor import STATUS_LABELS, STATUS_TAGLINES
 from ..domain.entries import Entry
+from ..domain.forecast import when_text
 from ..services.day import DayView
 from ..text import cell, summary
 
@@ -17,9 +18,11 @@ def render_advice(view: DayView, today: date) -> str:
     when = "Today" if advice.date == today else advice.date.strftime("%a %d %b %Y")
     lines = [
         f"{when}: {STATUS_LABELS[advice.status].upper()} — {STATUS_TAGLINES[advice.status]}",
+        f"  {when_text(view.next_normal_training, advice.date)}",
         "",
         "Why",
         *(f"  • {reason}" for reason in advice.reasons),
+        *(f"  note: {flag.text}" for flag in view.flags),
     ]
     guidance = advice.guidance
     if guidance:

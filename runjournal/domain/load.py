@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 Load = Literal["light", "moderate", "hard"]
 LOADS: tuple[Load, ...] = ("light", "moderate", "hard")
+# The durations the classes turn on; the store groups leg days by them too.
+HARD_MINUTES = 45
+SHORT_MINUTES = 20
 
 
 class Session(Protocol):
@@ -34,9 +37,9 @@ class Session(Protocol):
 def classify_load(leg: Session) -> Load:
     """hard: to failure, RPE ≥ 8, or ≥ 45 min at RPE ≥ 6; light: RPE ≤ 4 or < 20 min."""
     minutes = leg.duration_s / 60
-    if leg.to_failure or leg.rpe >= 8 or (minutes >= 45 and leg.rpe >= 6):
+    if leg.to_failure or leg.rpe >= 8 or (minutes >= HARD_MINUTES and leg.rpe >= 6):
         return "hard"
-    if leg.rpe <= 4 or minutes < 20:
+    if leg.rpe <= 4 or minutes < SHORT_MINUTES:
         return "light"
     return "moderate"
 

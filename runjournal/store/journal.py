@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # each imported where used, not by every command
 
     from .migrations import Migration
     from .paging import HistoryQuery
+    from .trends import Trends
 
 
 def new_uid() -> str:
@@ -213,6 +214,12 @@ class Journal:
     def days(self, first: date, last: date) -> dict[date, list[Entry]]:
         """Every entry between two dates, grouped by day (for the 7-day strip)."""
         return aggregates.days(self.conn, first, last)
+
+    def trends(self) -> Trends:
+        """The queries behind `stats` and the Trends screen (store/trends.py)."""
+        from .trends import Trends
+
+        return Trends(self.conn)
 
     # Settings and checklist --------------------------------------------------------
 

@@ -168,8 +168,32 @@ def m002_history_indexes(db: Database) -> None:
     db.execute("drop index if exists idx_leg_days_date_time_id")
 
 
+def m003_trend_indexes(db: Database) -> None:
+    """Indexes that make the all-time records of `stats` and Trends a few seeks."""
+    # Records (SPEC §8) are all-time, so they must not read all of time. Runs in order of
+    # pace: the fastest run at or over 5 km is found by walking from the front of this
+    # index until one is long enough (the expression matches store/trends.py exactly).
+    db.execute(
+        "create index if not exists runs_pace on runs "
+        "(cast(duration_s as real) / distance_m, date, id)"
+    )
+    # Per exercise, its heaviest set and its best Epley e1RM, w × (30 + reps) / 30, are
+    # one seek each from the top of these.
+    db.execute(
+        "create index if not exists leg_exercises_heaviest on leg_exercises (name, weight_g, reps)"
+    )
+    db.execute(
+        "create index if not exists leg_exercises_e1rm on leg_exercises "
+        "(name, weight_g * (30 + reps))"
+    )
+
+
 # Every migration, in the order they run: append, never reorder or remove.
-MIGRATIONS: tuple[Migration, ...] = (m001_create_journal, m002_history_indexes)
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_create_journal,
+    m002_history_indexes,
+    m003_trend_indexes,
+)
 # Counted from the list so the number cannot drift from the migrations themselves.
 SCHEMA_VERSION = len(MIGRATIONS)
 

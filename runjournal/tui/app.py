@@ -38,6 +38,7 @@ class RunJournalApp(App[None]):
         Binding("c", "checkin", "Check-in"),
         Binding("h", "go('history')", "History"),
         Binding("s", "go('settings')", "Settings"),
+        Binding("w", "go('trends')", "Trends"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "leave", "Quit"),
     ]
@@ -75,13 +76,22 @@ class RunJournalApp(App[None]):
 
         return SettingsScreen(self.session)
 
+    def _trends(self) -> Screen[None]:
+        from .screens.trends import TrendsScreen
+
+        return TrendsScreen(self.session)
+
     def _place_screen(self, place: str) -> str:
         """The name of the kept screen for History or Settings, built on first use.
 
         Installed, so that going back to Today keeps it (with its cursor and filters).
         """
         if place not in self._places:
-            factory = {"history": self._history, "settings": self._settings}[place]
+            factory = {
+                "history": self._history,
+                "settings": self._settings,
+                "trends": self._trends,
+            }[place]
             self._places[place] = factory()
             self.install_screen(self._places[place], name=place)
         return place
@@ -247,6 +257,11 @@ class RunJournalApp(App[None]):
         )
         yield SystemCommand(
             "History", "Review, fix and delete entries", partial(self.action_go, "history")
+        )
+        yield SystemCommand(
+            "Trends",
+            "Weekly distance and load, soreness, your recovery, records",
+            partial(self.action_go, "trends"),
         )
         yield SystemCommand(
             "Settings",

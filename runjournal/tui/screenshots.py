@@ -62,6 +62,12 @@ async def _settings(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def _trends(pilot: Pilot[None]) -> None:
+    await pilot.press("w")
+    await pilot.app.workers.wait_for_complete()  # its figures come from a worker
+    await pilot.pause()
+
+
 async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("question_mark")
     await pilot.pause()
@@ -75,6 +81,7 @@ SHOTS = (
     Shot("log-run", _run_form),
     Shot("history", _history),
     Shot("settings", _settings),
+    Shot("trends", _trends),
     Shot("help", _help),
 )
 

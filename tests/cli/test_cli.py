@@ -612,6 +612,8 @@ def test_process_success_and_json(isolated_journal: Path) -> None:
         "soreness",
         "guidance",
         "checklist",
+        "next_normal_training",
+        "flags",
     ]
     assert data["status"] == "easy_recovery_run"
     assert data["reasons"]

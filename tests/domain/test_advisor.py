@@ -304,6 +304,8 @@ def test_advise_json_shape_easy(capsys: pytest.CaptureFixture[str]) -> None:
         "soreness",
         "guidance",
         "checklist",
+        "next_normal_training",
+        "flags",
     ]
     assert data["date"] == "2026-11-24"
     assert data["status"] == "easy_recovery_run"
@@ -328,6 +330,8 @@ def test_advise_json_shape_easy(capsys: pytest.CaptureFixture[str]) -> None:
         assert isinstance(item["id"], str)
         assert isinstance(item["label"], str)
         assert item["done"] is False
+    assert data["next_normal_training"] == "2026-11-27"  # hard on the 23rd: 3 days
+    assert data["flags"] == []
 
 
 def test_advise_json_shape_normal_and_date(capsys: pytest.CaptureFixture[str]) -> None:

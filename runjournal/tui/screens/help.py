@@ -17,6 +17,7 @@ HELP = """\
 | `l` / `r` | log a leg day / a run |
 | `c` | soreness check-in (press a digit, 0–9) |
 | `h` | History: review, edit (`enter`) and delete (`d`) entries |
+| `w` | Trends: weeks of distance, load and soreness (`[`/`]` 12, 26, 52), your recovery, records |
 | `s` | Settings: profile, units, checklist, theme |
 | `space` / `enter` | tick a warm-up item |
 | `ctrl+s` / `escape` | save / cancel a form |
@@ -39,7 +40,10 @@ It reads your leg days of the last 7 days and today's soreness check-in.
   tempo, hills, intervals or race.
 * Otherwise **normal training**.
 
-The strictest rule wins, and every rule that fires is listed under *Why*.
+The strictest rule wins, and every rule that fires is listed under *Why*. Under the
+banner, Today says when hard running is OK again if you log nothing more; its strip
+runs on into the next days' expected status. Notes about a load spike or monotony are
+rough guides: they never change the status.
 """
 
 

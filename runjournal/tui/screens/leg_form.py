@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,9 +11,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import parse as p
+from ...domain.advisor import LOOKBACK_DAYS
 from ...domain.entries import LegDay, build_leg_day, parse_exercise
 from ...domain.errors import InputError
+from ...domain.forecast import next_normal_training, when_text
 from ...domain.load import classify_load, recovery_days
+from ...domain.settings import Settings
 from ..widgets.exercise_row import ExerciseRow
 from ..widgets.field import Field
 from .form import FormScreen
@@ -64,7 +69,7 @@ class LegDayForm(FormScreen):
     def _remove_row(self, event: ExerciseRow.Remove) -> None:
         event.row.remove()
 
-    @on(Input.Changed, "#duration, #rpe")
+    @on(Input.Changed, "#date, #duration, #rpe")
     @on(Checkbox.Changed)
     def _update_load(self) -> None:
         feedback = self.query_one("#load-feedback", Static)
@@ -74,13 +79,32 @@ class LegDayForm(FormScreen):
         except InputError:
             feedback.update("Enter the duration and RPE to see how hard this session counts.")
             return
-        leg = LegDay(self.session.today, minutes, rpe, self.query_one(Checkbox).value)
+        try:
+            day = p.parse_date(self.text("date"), self.session.today)
+        except InputError:
+            day = self.session.today
+        leg = LegDay(day, minutes, rpe, self.query_one(Checkbox).value)
         load = classify_load(leg)
-        days = recovery_days(load, self.session.journal.settings())
+        settings = self.session.journal.settings()
+        days = recovery_days(load, settings)
         feedback.update(
             f"This session counts as [b]{load.upper()}[/b]: your legs may need up to "
-            f"{days} day{'s' if days != 1 else ''} before hard running."
+            f"{days} day{'s' if days != 1 else ''} before hard running — "
+            f"[b]{self._ready_text(leg, settings)}[/b]."
         )
+
+    def _ready_text(self, draft: LegDay, settings: Settings) -> str:
+        """When hard running is OK again with this session logged, as Today will say it.
+
+        The same forecast as Today's: the journal's leg days (this one as typed, not as
+        stored when editing) and today's check-in, with nothing more logged.
+        """
+        today, journal = self.session.today, self.session.journal
+        editing = self.entry.id if isinstance(self.entry, LegDay) else None
+        stored = journal.leg_days_between(today - timedelta(days=LOOKBACK_DAYS), today)
+        legs = [leg for leg in stored if editing is None or leg.id != editing] + [draft]
+        ready = next_normal_training(legs, journal.checkin_on(today), settings, today)
+        return when_text(ready, today)
 
     def show_error(self, error: InputError) -> None:
         if error.field != "exercise-row":  # that one is already under the exercises

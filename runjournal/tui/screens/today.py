@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
+from ...domain.forecast import when_text
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.checklist import Checklist
@@ -32,7 +34,7 @@ class TodayScreen(SessionScreen):
             with Vertical(id="side"):
                 yield Checklist(id="checklist")
                 yield Static(id="soreness")
-        yield Static("Last 7 days", classes="section-title", id="week-title")
+        yield Static("Last days · next days (forecast)", classes="section-title", id="week-title")
         yield WeekStrip(id="week")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -52,9 +54,14 @@ class TodayScreen(SessionScreen):
     def refresh_view(self) -> None:
         session = self.session
         view = session.view()
-        self.query_one(StatusBanner).show(view.advice)
+        self.query_one(StatusBanner).show(
+            view.advice, when_text(view.next_normal_training, view.advice.date)
+        )
         self.query_one("#reasons", Static).update(
-            "\n".join(f"• {reason}" for reason in view.advice.reasons)
+            "\n".join(
+                [f"• {reason}" for reason in view.advice.reasons]
+                + [f"[dim]note: {escape(flag.text)}[/dim]" for flag in view.flags]
+            )
         )
         self._show_guidance(view.advice)
         self.query_one(Checklist).show(view.checklist)
@@ -69,6 +76,7 @@ class TodayScreen(SessionScreen):
             session.today,
             session.journal.days(first, session.today),
             session.journal.settings().units,
+            view.outlook,
         )
 
     def _show_guidance(self, advice: Advice) -> None:

@@ -12,8 +12,10 @@ _MARKS = {"rest": "■", "easy_recovery_run": "●", "normal_training": "▲"}
 class StatusBanner(Static):
     """Shows one Advice's status; its CSS class follows the status (`-rest`, ...)."""
 
-    def show(self, advice: Advice) -> None:
+    def show(self, advice: Advice, ready: str = "") -> None:
+        """The status, its tagline and, under it, when hard running is OK again."""
         for status in _MARKS:
             self.set_class(advice.status == status, f"-{status.replace('_', '-')}")
         label = STATUS_LABELS[advice.status].upper()
-        self.update(f"[b]{_MARKS[advice.status]}  {label}[/b]\n   {STATUS_TAGLINES[advice.status]}")
+        text = f"[b]{_MARKS[advice.status]}  {label}[/b]\n   {STATUS_TAGLINES[advice.status]}"
+        self.update(text + (f"\n   [b]{ready}[/b]" if ready else ""))

@@ -1,4 +1,4 @@
-"""The last 7 days at a glance: what was done each day."""
+"""The last days at a glance, running on into the forecast of the next ones."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from rich.table import Table
 from textual.widgets import Static
 
+from ...domain.advisor import Status
 from ...domain.entries import Checkin, Entry, LegDay, Run
 from ...domain.load import classify_load
 from ...text import distance_text
@@ -26,22 +27,41 @@ def day_lines(entries: list[Entry], units: str) -> list[str]:
     return lines or ["—"]
 
 
-class WeekStrip(Static):
-    """Seven columns, oldest on the left, ending with today: one widget, one table."""
+# The forecast's words: a question mark where nothing is decided yet.
+EXPECTED = {"rest": "rest?", "easy_recovery_run": "easy?", "normal_training": "✓ normal"}
+PAST_DAYS = 3  # shown before today; the forecast takes the days after it
 
-    def show(self, today: date, days: dict[date, list[Entry]], units: str) -> None:
+
+class WeekStrip(Static):
+    """Seven columns: the last days, today, then the next days' expected status.
+
+    The forecast's columns are dim and italic, and their words end in '?' (or say
+    '✓ normal'), so they read as a forecast without colour too.
+    """
+
+    def show(
+        self,
+        today: date,
+        days: dict[date, list[Entry]],
+        units: str,
+        outlook: list[tuple[date, Status]] | None = None,
+    ) -> None:
+        expected = dict(outlook or [])
+        past = PAST_DAYS if expected else 6
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
         cells = []
         for n in range(7):
-            day = today - timedelta(days=6 - n)
-            is_today = day == today
+            day = today + timedelta(days=n - past)
+            lines = day_lines(days.get(day, []), units) if day <= today else []
+            if day >= today and day in expected:
+                lines = [line for line in lines if line != "—"] + [EXPECTED[expected[day]]]
             table.add_column(
-                "today" if is_today else day.strftime("%a %d"),
+                "today" if day == today else f"{day:%a} {day.day}",
                 ratio=1,
-                header_style="bold" if is_today else "bold dim",
-                style="bold" if is_today else "dim",
+                header_style="bold" if day == today else "bold dim",
+                style="bold" if day == today else ("dim italic" if day > today else "dim"),
                 overflow="fold",
             )
-            cells.append("\n".join(day_lines(days.get(day, []), units)))
+            cells.append("\n".join(lines))
         table.add_row(*cells)
         self.update(table)

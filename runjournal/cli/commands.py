@@ -1,4 +1,4 @@
-"""The entry point: run the click group and map every failure to a line and an exit code."""
+"""The click group with every command, and every failure mapped to a line and an exit code."""
 
 from __future__ import annotations
 
@@ -11,13 +11,8 @@ import click
 
 from ..domain.errors import InputError
 from ..store import JournalError, as_journal_error
+from . import day, entries, history, journal, stats  # noqa: F401  (they register commands)
 from .base import PipeClosed, cli
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; map every failure to `error: ...` and exit code 2 (input) or 1 (journal)."""
-    sys.exit(run(argv))
-
 
 _LINE_BREAKS = str.maketrans(
     {
