@@ -24,6 +24,7 @@ from runjournal.tui.screens.run_form import RunForm
 from runjournal.tui.screens.settings import SettingsScreen
 from runjournal.tui.screens.soreness import SorenessDialog
 from runjournal.tui.screens.today import TodayScreen
+from runjournal.tui.screens.trends import TrendsScreen
 from runjournal.tui.widgets.checklist import Checklist
 from runjournal.tui.widgets.history_table import HistoryTable
 from runjournal.tui.widgets.status_banner import StatusBanner
@@ -489,12 +490,13 @@ def test_every_binding_is_pressed_here() -> None:
             SorenessDialog,
             HelpScreen,
             Checklist,
+            TrendsScreen,
         )
         for binding in owner.BINDINGS
         for key in binding.key.split(",")  # type: ignore[union-attr]
     }
     assert keys == {
-        *(("RunJournalApp", k) for k in "t l r c h s question_mark q".split()),
+        *(("RunJournalApp", k) for k in "t l r c h s w question_mark q".split()),
         *(("HistoryScreen", k) for k in "e d delete o O g G 1 2 3 slash escape".split()),
         ("SettingsScreen", "delete"),
         ("SettingsScreen", "x"),
@@ -509,6 +511,10 @@ def test_every_binding_is_pressed_here() -> None:
         ("HelpScreen", "escape"),
         ("HelpScreen", "question_mark"),
         ("Checklist", "space"),
+        # w, [ ] and escape of Trends are pressed in tests/tui/test_trends.py.
+        ("TrendsScreen", "left_square_bracket"),
+        ("TrendsScreen", "right_square_bracket"),
+        ("TrendsScreen", "escape"),
     }
 
 
