@@ -70,6 +70,20 @@ SITUATIONS: list[Situation] = [
      Settings(), "rest", 7, (
         f"Leg day today (moderate: RPE 6, 30 min) — {SAME_DAY}",
         f"Leg day today (moderate: RPE 6, 30 min) — {SAME_DAY}")),
+    ("the last day of a window", [leg(3, 9)], None, Settings(), "easy_recovery_run", 1, (
+        "Leg day 3 days ago (hard: RPE 9, 30 min) — legs may be under stress for up to 3 days.",
+        NO_CHECKIN)),
+    # The window of a hard leg day 3 days ago decides, not the light one after it.
+    ("an older window decides", [leg(2, 3, 10, id=2), leg(3, 9, id=1)], sore(2), Settings(),
+     "easy_recovery_run", 1, (
+        "Leg day 3 days ago (hard: RPE 9, 30 min) — legs may be under stress for up to 3 days.",
+     )),
+    # Too sore: no leg day decided, so the newest one is shown.
+    ("too sore, the newest leg day shown", [leg(2, 3, 10, id=2), leg(3, 9, id=1)], sore(9),
+     Settings(), "rest", 2, (
+        f"Soreness 9/10: {TOO_SORE}",
+        "Leg day 3 days ago (hard: RPE 9, 30 min) — legs may be under stress for up to 3 days.",
+     )),
     ("soreness over the window", [leg(1, 9)], sore(9), Settings(), "rest", 1, (
         f"Soreness 9/10: {TOO_SORE}",
         "Leg day 1 day ago (hard: RPE 9, 30 min) — legs may be under stress for up to 3 days.")),
@@ -93,6 +107,14 @@ def test_reasons_word_for_word(
     assert advice.status == status
     assert advice.reasons == reasons
     assert (advice.leg_day.leg.id if advice.leg_day else None) == decider
+
+
+def test_a_leg_day_not_yet_saved_sorts_after_a_saved_one_of_the_same_day() -> None:
+    # The leg-day form's preview has no id yet: the saved one of the same load decides.
+    unsaved = LegDay(D, 1800, 6)
+    advice = advise([unsaved, leg(0, 6, id=1)], None, Settings(), D)
+    assert advice.leg_day is not None
+    assert advice.leg_day.leg.id == 1
 
 
 @pytest.mark.parametrize("status", STATUSES)

@@ -1,0 +1,87 @@
+"""Entries built from what a person typed, and the text the views show back."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from runjournal.domain import parse as p
+from runjournal.domain.checklist import new_item_id
+from runjournal.domain.entries import (
+    Checkin,
+    Exercise,
+    LegDay,
+    Run,
+    build_checkin,
+    build_leg_day,
+    build_run,
+    check_exercise,
+)
+from runjournal.domain.errors import InputError
+
+TODAY = date(2026, 11, 24)
+
+
+def test_a_run_keeps_every_field_typed() -> None:
+    run = build_run(
+        today=TODAY, distance="10k", duration="50:00", type="Tempo", rpe="7", hr="162",
+        date="yesterday", time="7:05", notes="  windy  ",
+    )  # fmt: skip
+    assert run == Run(
+        TODAY - timedelta(days=1), 10_000, 3000, "tempo", 7, 162, "07:05", "  windy  "
+    )
+
+
+def test_a_run_with_nothing_optional() -> None:
+    run = build_run(today=TODAY, distance="5", duration="30", rpe="", hr="")
+    assert run == Run(TODAY, 5000, 1800, "easy", None, None, None, "")
+
+
+def test_a_leg_day_keeps_every_field_typed() -> None:
+    leg = build_leg_day(
+        today=TODAY, duration="1h", rpe="8", to_failure=True, exercises=["squat 5x5@100kg"],
+        date="2026-11-20", time="18:00", notes="heavy",
+    )  # fmt: skip
+    expected = (Exercise("squat", 5, 5, 100_000),)
+    assert leg == LegDay(date(2026, 11, 20), 3600, 8, True, expected, "18:00", "heavy")
+    plain = build_leg_day(today=TODAY, duration="45", rpe="5")
+    assert plain == LegDay(TODAY, 2700, 5, False, (), None, "")
+
+
+def test_a_checkin_keeps_its_notes_and_defaults_to_today() -> None:
+    assert build_checkin(today=TODAY, soreness="6", notes="stairs") == Checkin(TODAY, 6, "stairs")
+
+
+def test_an_exercise_error_names_the_field_it_was_given() -> None:
+    for bad in (Exercise(" ", 3, 5), Exercise("squat", 0, 5), Exercise("squat", 3, 5, 2_000_000)):
+        with pytest.raises(InputError) as refused:
+            check_exercise(bad, field="exercise 2")
+        assert refused.value.field == "exercise 2"
+
+
+@pytest.mark.parametrize(
+    ("grams", "text"),
+    [(100_000, "100kg"), (1500, "1.5kg"), (102_058, "102.058kg"), (1, "0.001kg"), (0, "0kg")],
+)
+def test_format_weight(grams: int, text: str) -> None:
+    assert p.format_weight(grams) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(61, "1:01"), (3599, "59:59"), (3600, "1:00:00"), (3661, "1:01:01"), (48 * 3600, "48:00:00")],
+)
+def test_format_duration(seconds: int, text: str) -> None:
+    assert p.format_duration(seconds) == text
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(600, "10:00"), (59.6, "1:00"), (384, "6:24")])
+def test_format_pace(seconds: float, text: str) -> None:
+    assert p.format_pace(seconds) == text
+
+
+def test_own_item_ids_are_cut_after_the_leading_dashes_go() -> None:
+    assert new_item_id("-" + "a" * 40, set()) == "my-" + "a" * 30
+    assert new_item_id("Walk", {"my-walk", "my-walk-2"}) == "my-walk-3"
+    assert new_item_id("Walk", {"my-walk", "my-walk-3"}) == "my-walk-2"
