@@ -8,6 +8,7 @@ import pytest
 
 from runjournal.domain import parse as p
 from runjournal.domain.checklist import new_item_id
+from runjournal.domain.edit import edited
 from runjournal.domain.entries import (
     Checkin,
     Exercise,
@@ -17,6 +18,9 @@ from runjournal.domain.entries import (
     build_leg_day,
     build_run,
     check_exercise,
+    entry_from_dict,
+    parse_kind,
+    validate,
 )
 from runjournal.domain.errors import InputError
 
@@ -85,3 +89,50 @@ def test_own_item_ids_are_cut_after_the_leading_dashes_go() -> None:
     assert new_item_id("-" + "a" * 40, set()) == "my-" + "a" * 30
     assert new_item_id("Walk", {"my-walk", "my-walk-2"}) == "my-walk-3"
     assert new_item_id("Walk", {"my-walk", "my-walk-3"}) == "my-walk-2"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("runs", "run"), (" Run ", "run"), ("legs", "leg"), ("leg-day", "leg"), ("LegDay", "leg"),
+     ("checkins", "checkin"), ("checkin", "checkin")],
+)  # fmt: skip
+def test_the_words_people_use_for_kinds(text: str, kind: str) -> None:
+    assert parse_kind(text) == kind
+
+
+RUN = {"kind": "run", "date": "2026-11-01", "distance_km": 5, "duration_s": 1800}
+LEG = {"kind": "leg", "date": "2026-11-01", "duration_min": 40, "rpe": 5}
+
+
+@pytest.mark.parametrize(
+    ("obj", "field", "message"),
+    [
+        (["run"], "entry", "must be a JSON object with a 'kind'"),
+        ({**LEG, "exercises": ["squat 5x5"]}, "exercises",
+         "must be a list of {name, sets, reps, weight_kg}"),
+        ({**LEG, "exercises": [{"name": "squat", "sets": 3, "reps": 0}]}, "exercises",
+         "0 is out of range; use 1 to 1000 reps"),
+        ({**LEG, "rpe": 0}, "rpe", "0 is out of range; use 1 to 10 (1 very easy, 10 all out)"),
+        ({**RUN, "duration_s": 0}, "duration_s",
+         "must be more than 0; e.g. 45, 45m, 52:30, 1:05:00 or 1h05m"),
+    ],
+)  # fmt: skip
+def test_json_objects_refused(obj: object, field: str, message: str) -> None:
+    with pytest.raises(InputError) as refused:
+        entry_from_dict(obj, TODAY)
+    assert (refused.value.field, refused.value.message) == (field, message)
+
+
+def test_an_edit_normalises_like_log() -> None:
+    run = Run(TODAY, 5000, 1800, id=1, uid="u")
+    assert edited(run, {"time": "7:05", "type": "Long"}, TODAY).time == "07:05"
+    leg = LegDay(TODAY, 1800, 5, id=2, uid="v")
+    changed = edited(
+        leg, {"time": "6:30", "exercises": (Exercise("  back   squat ", 5, 5),)}, TODAY
+    )
+    assert (changed.time, changed.exercises) == ("06:30", (Exercise("back squat", 5, 5),))
+
+
+def test_missing_notes_become_empty() -> None:
+    checkin = Checkin(TODAY, 3, notes=None)  # type: ignore[arg-type]
+    assert validate(checkin, TODAY) == Checkin(TODAY, 3, "")
