@@ -136,3 +136,11 @@ def test_an_edit_normalises_like_log() -> None:
 def test_missing_notes_become_empty() -> None:
     checkin = Checkin(TODAY, 3, notes=None)  # type: ignore[arg-type]
     assert validate(checkin, TODAY) == Checkin(TODAY, 3, "")
+
+
+def test_the_pace_limit_is_exact_even_over_500_km() -> None:
+    p.check_pace(500_000, 60_000)  # 2:00/km exactly: allowed
+    with pytest.raises(InputError) as refused:
+        p.check_pace(500_000, 59_990)  # 1:59.98/km
+    assert refused.value.message.startswith("a pace of 1:59/km is faster than 2:00/km")
+    assert p.pace_s_per_km(10_000, 36_000) == 3600  # 10 km in 10 h: 60:00/km
