@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -20,6 +23,7 @@ from runjournal.domain.entries import (
     check_exercise,
     entry_from_dict,
     parse_kind,
+    to_dict,
     validate,
 )
 from runjournal.domain.errors import InputError
@@ -144,3 +148,39 @@ def test_the_pace_limit_is_exact_even_over_500_km() -> None:
         p.check_pace(500_000, 59_990)  # 1:59.98/km
     assert refused.value.message.startswith("a pace of 1:59/km is faster than 2:00/km")
     assert p.pace_s_per_km(10_000, 36_000) == 3600  # 10 km in 10 h: 60:00/km
+
+
+X40 = '"' + "x" * 39  # a JSON value is quoted in the message, cut at 40 characters
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "message"),
+    [
+        (lambda: p.check_notes(5), "notes", "must be text"),  # type: ignore[arg-type]
+        (lambda: p.check_notes("bad \udcff"), "notes",
+         "contains bytes that are not UTF-8 text; check your terminal's encoding"),
+        (lambda: p.parse_weight("9" * 400), "weight", "must be 0 to 1000 kg, e.g. 100kg or 225lb"),
+        (lambda: entry_from_dict({**RUN, "distance_km": "x" * 60}, TODAY), "distance_km",
+         f"must be a number, not {X40}"),
+        (lambda: validate(Run(TODAY + timedelta(days=1), 5000, 1800), TODAY), "date",
+         "2026-11-25 is in the future; log sessions you have done "
+         "(today, yesterday or an earlier YYYY-MM-DD)"),
+        (lambda: check_exercise(Exercise("squat", 3, 0), field="exercise 4"), "exercise 4",
+         "0 is out of range; use 1 to 1000 reps"),
+    ],
+)  # fmt: skip
+def test_more_refusals_word_for_word(call: Any, field: str, message: str) -> None:
+    with pytest.raises(InputError) as refused:
+        call()
+    assert (refused.value.field, refused.value.message) == (field, message)
+
+
+def test_validate_fills_missing_notes_for_every_kind() -> None:
+    for entry in (Run(TODAY, 5000, 1800), LegDay(TODAY, 1800, 5)):
+        missing = dataclasses.replace(entry, notes=None)  # type: ignore[arg-type]
+        assert validate(missing, TODAY) == entry
+
+
+def test_whole_kilometres_are_exported_as_integers() -> None:
+    assert json.dumps(to_dict(Run(TODAY, 5000, 1800))["distance_km"]) == "5"
+    assert json.dumps(to_dict(Run(TODAY, 5123, 1800))["distance_km"]) == "5.123"
