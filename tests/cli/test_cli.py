@@ -378,7 +378,7 @@ def test_edit_each_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.startswith("error: id: there is no run with id 99"), err
     assert fails(capsys, "edit", "run", "1").startswith("error: options: nothing to change")
     err = fails(capsys, "edit", "run", "1", "--duration", "1")
-    assert err.startswith("error: duration: a pace of 0:08/km is faster than 2:00/km"), err
+    assert err.startswith("error: duration: a pace of 0:07/km is faster than 2:00/km"), err
     assert history() == before
 
 
