@@ -209,6 +209,47 @@ def import_rows(bench: Bench) -> list[Row]:
     ]
 
 
+def activity_rows(bench: Bench) -> list[Row]:
+    """Importing other apps' files against the parsing library alone, same files."""
+    folder = bench.work / "activities"
+    made = subprocess.run(
+        [sys.executable, "-m", "bench.synth_activities", str(folder)],
+        cwd=ROOT, env=child_env(bench.work), capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if made.returncode != 0:
+        raise MeasureError(f"making the activity files failed: {made.stderr[-200:]}")
+    bench.log(made.stdout.strip())
+    repeats = 1 if bench.quick else 3
+
+    def ours(kind: str) -> Callable[[], Sample]:
+        return lambda: run_process(
+            [str(BIN / "runjournal"), "--db", str(bench.new_db()), "import", str(folder / kind)],
+            bench.work,
+        )
+
+    def ref(lib: str, kind: str) -> Callable[[], Sample]:
+        cmd = [sys.executable, "-m", "bench.activity_driver", lib, str(folder / kind)]
+        return lambda: run_process(cmd, ROOT)
+
+    gpx = interleave({"ours": ours("gpx"), "ref": ref("gpxpy", "gpx")}, repeats, warmup=0)
+    fit = interleave({"ours": ours("fit"), "ref": ref("fitdecode", "fit")}, repeats, warmup=0)
+    for path in bench.work.glob("target-*"):
+        path.unlink()
+    return [
+        Row.timed(
+            "`runjournal import` of 400 GPX runs (synthetic, 300 points each), whole process",
+            gpx["ours"], "a process that only `gpxpy.parse`s the same files", gpx["ref"],
+            goal=1.5,
+        ),
+        Row.timed(
+            "`runjournal import` of 2,000 FIT activities (synthetic, 100 records), whole process",
+            fit["ours"], "a process that only reads every frame with fitdecode", fit["ref"],
+            goal=1.3,
+        ),
+        Row.limit("peak memory of that FIT import", fit["ours"], 150),
+    ]  # fmt: skip
+
+
 def tui_sample(bench: Bench, scenario: str, db: str, figure: str) -> Callable[[], Sample]:
     def run() -> Sample:
         figures = run_tui(scenario, bench.db.get(db, bench.db["1k"]), bench.work)
@@ -298,6 +339,7 @@ SECTIONS: list[tuple[str, Callable[[Bench], list[Row]], bool]] = [
     ("advise vs sqlite-utils query", advise_vs_query, False),
     ("advise 100k vs 1k", advise_scaling, False),
     ("import", import_rows, False),
+    ("activity import", activity_rows, False),
     ("Today vs minimal app", today_rows, True),
     ("History 100k vs 1k", history_rows, True),
     ("History vs DataTable", datatable_rows, True),
@@ -312,6 +354,11 @@ PLACEHOLDERS: dict[str, list[tuple[str, str, float | None]]] = {
     ],
     "advise 100k vs 1k": [("`advise --json` on 100,000 entries", "the same on 1,000", 1.1)],
     "import": [("`runjournal import` of a 100,000-entry export", "`sqlite-utils insert`", 3.0)],
+    "activity import": [
+        ("`runjournal import` of 400 GPX runs", "`gpxpy.parse` alone", 1.5),
+        ("`runjournal import` of 2,000 FIT activities", "fitdecode alone", 1.3),
+        ("peak memory of that FIT import", "a fixed limit", None),
+    ],
     "Today vs minimal app": [
         ("TUI: Today's status on screen, 10-year journal", "a minimal Textual app", 1.25)
     ],

@@ -52,6 +52,15 @@ class Row:
         )  # fmt: skip
 
     @classmethod
+    def limit(cls, figure: str, ours: Series, limit_mb: float) -> Row:
+        """Peak memory against a fixed limit rather than a reference process."""
+        ratio = ours.rss_kb / 1024 / limit_mb
+        return cls(
+            figure, memory_text(ours.rss_kb), "a fixed limit", f"{limit_mb:g} MB",
+            f"{ratio:.2f}", "≤ 1", _verdict(ratio, 1.0),
+        )  # fmt: skip
+
+    @classmethod
     def speedup(cls, figure: str, ours: Series, reference: str, ref: Series) -> Row:
         ratio = ours.seconds / ref.seconds
         detail = _detail(figure, ours, ref)

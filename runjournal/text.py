@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
 from .domain import parse as p
+from .domain.advisor import STATUS_LABELS, Advice
 from .domain.entries import Entry, LegDay, Run
 from .domain.load import classify_load
 from .domain.records import LiftRecord, LiftSet, RunRecord
@@ -24,8 +26,10 @@ def pace_text(run: Run, units: str) -> str:
     return f"{p.format_pace(run.pace_s_per_km * per)}/{units}"
 
 
-def summary(entry: Entry, units: str = "km") -> str:
-    """One line that says what an entry was: '8.20 km easy in 52:30 (6:24/km), RPE 3'."""
+def summary(entry: Entry, units: str = "km", weight_units: str = "kg") -> str:
+    """One line that says what an entry was: '8.20 km easy in 52:30 (6:24/km), RPE 3'.
+
+    Weights are shown in `weight_units`, as they were typed ('4x10@225lb')."""
     if isinstance(entry, Run):
         text = (
             f"{distance_text(entry.distance_m, units)} {entry.type} in "
@@ -37,9 +41,70 @@ def summary(entry: Entry, units: str = "km") -> str:
         text += ", to failure" if entry.to_failure else ""
         text += f" ({classify_load(entry)})"
         if entry.exercises:
-            text += ": " + ", ".join(ex.spec for ex in entry.exercises)
+            text += ": " + ", ".join(ex.spec_in(weight_units) for ex in entry.exercises)
         return text
     return f"soreness {entry.soreness}/10"
+
+
+# What must never reach a terminal raw: C0 and C1 controls and DEL (escape sequences,
+# bells, carriage returns), bidirectional overrides (text that reads backwards), line
+# and paragraph separators, and lone surrogates (which no terminal encoding can write).
+# (Lone surrogates are never typed: they are how Python holds undecodable bytes.)
+C1_AND_BIDI = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+CONTROL_CHARS = "\x00-\x1f" + C1_AND_BIDI
+_UNSAFE = re.compile(f"[{CONTROL_CHARS}\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x20:
+        return "^" + chr(code + 64)  # caret notation, as a terminal echoes it: ESC is ^[
+    if code == 0x7F:
+        return "^?"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def shown(text: str) -> str:
+    """`text` safe to show on a terminal: every control character escaped, nothing else.
+
+    The one place where stored text meets the screen (CLI tables and messages, every
+    TUI widget): ESC becomes `^[`, a newline `^J`, DEL `^?`, a C1 control `\\x9b`, a
+    bidirectional override `\\u202e`. Printable text, brackets included, is untouched;
+    it is never markup, because the TUI shows it as a `Content` object, not a string.
+    The stored value is never changed: this is for display only.
+    """
+    return _UNSAFE.sub(_escaped, text) if _UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """`text` with its runs of whitespace (line breaks included) as single spaces, shown."""
+    return shown(" ".join(text.split()))
+
+
+def status_words(advice: Advice) -> str:
+    """The status as people say it: 'easy recovery run', never 'easy_recovery_run'."""
+    return STATUS_LABELS[advice.status].lower()
+
+
+def run_warning(
+    advice: Advice, run_type: str, duration_s: int, rpe: int | None, today: date
+) -> str | None:
+    """Why a run goes against its day's advice, in one sentence; None if it does not."""
+    found = advice.objections(run_type, duration_s, rpe)
+    if not found:
+        return None
+    when = "Today" if advice.date == today else advice.date.isoformat()
+    if advice.status == "rest":
+        return f"{when} is a rest day: a run goes against the advice."
+    what = " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
+    verb = "goes" if len(found) == 1 else "go"
+    return f"{when} is for an easy recovery run: {what} {verb} against the advice."
+
+
+def run_done_text(run: Run, units: str) -> str:
+    """The day's run, once logged: 'Today's run is done: 8.00 km easy at 07:00.'"""
+    at = f" at {run.time}" if run.time else ""
+    return f"Today's run is done: {distance_text(run.distance_m, units)} {run.type}{at}."
 
 
 def _char_width(char: str) -> int:
@@ -60,7 +125,7 @@ def cell(text: str, width: int) -> str:
     Counted in columns, not characters: a note in Japanese or with emoji would otherwise
     push the table past 80 columns.
     """
-    flat = " ".join(text.split())
+    flat = one_line(text)  # escaped before it is cut: a cut can never halve a sequence
     if text_width(flat) > width:
         kept, used = [], 0
         for char in flat:

@@ -21,8 +21,8 @@ def _undocumented(path: Path) -> list[str]:
                 name = prefix + child.name
                 if not child.name.startswith("_") and not ast.get_docstring(child):
                     missing.append(f"{name} (line {child.lineno})")
-                # Methods of classes count; functions nested in functions do not.
-                if isinstance(child, ast.ClassDef):
+                # Methods of public classes count; functions nested in functions do not.
+                if isinstance(child, ast.ClassDef) and not child.name.startswith("_"):
                     visit(child, name + ".")
 
     visit(tree, "")

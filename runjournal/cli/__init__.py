@@ -32,7 +32,9 @@ def run(argv: list[str] | None = None, *, today: date | None = None) -> int:
         from ..services.day import local_today
         from .app import open_app
 
-        open_app(journal_path(db or None), today or local_today(), demo=False)
+        # A date handed in (tests) stays put; the wall clock moves on at midnight.
+        clock = None if today else local_today
+        open_app(journal_path(db or None), today or local_today(), demo=False, clock=clock)
         return 0
     from .commands import run as run_command
 

@@ -12,12 +12,12 @@ import click
 from .. import __version__
 from ..domain.entries import KIND_NAMES, Entry, Kind, parse_kind
 from ..domain.errors import InputError
+from ..domain.settings import Settings
 from ..locations import journal_path
 from ..services.day import local_today
 from ..services.journal import session
 from ..store import Journal
-from ..store.backups import backup_folder
-from ..text import summary
+from ..text import shown, summary
 from .app import open_app
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,6 +29,9 @@ class Context:
     def __init__(self, db: str | None, today: date | None = None) -> None:
         self.path = journal_path(db)
         self.today = today or local_today()
+        # Only a date read from the wall clock moves on at midnight in the app; one
+        # handed in (tests, `demo --date`) stays put.
+        self.clock = None if today else local_today
 
     @contextlib.contextmanager
     def journal(self) -> Iterator[Journal]:
@@ -41,9 +44,9 @@ class Context:
         warnings: list[str] = []
         with session(self.path, self.today, warn=warnings) as journal:
             yield journal
+        # After success only: a refused command says one thing, its `error:` line.
         for warning in warnings:
-            folder = click.format_filename(backup_folder(self.path))
-            click.echo(f"warning: {warning} to {folder}", err=True)
+            click.echo(f"warning: {shown(warning)}", err=True)
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -94,7 +97,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     # pass time as an argument instead of patching the clock.
     ctx.obj = Context(db, ctx.obj if isinstance(ctx.obj, date) else None)
     if ctx.invoked_subcommand is None:
-        open_app(ctx.obj.path, ctx.obj.today, demo=False)
+        open_app(ctx.obj.path, ctx.obj.today, demo=False, clock=ctx.obj.clock)
 
 
 def options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
@@ -123,7 +126,7 @@ def run_options(required: bool) -> Callable[[F], F]:
             "--distance",
             required=required,
             metavar="X",
-            help="5, 5km, 3.1mi or 800m (km by default).",
+            help="5, 5km, 3.1mi or 800m (a bare number is in the `units` setting, km by default).",
         ),
         click.option(
             "--duration",
@@ -159,15 +162,18 @@ def leg_options(required: bool) -> Callable[[F], F]:
             "exercises",
             multiple=True,
             metavar="SPEC",
-            help='"NAME SETSxREPS[@WEIGHT]", e.g. "back squat 5x5@100kg". Repeat.',
+            help='"NAME SETSxREPS[@WEIGHT]", e.g. "back squat 5x5@100kg" (a bare weight is in '
+            "the `weight_units` setting, kg by default). Repeat.",
         ),
         common_options,
     )
 
 
-def describe(entry: Entry, units: str) -> str:
-    """An entry as the confirmation lines show it: date, time and summary."""
-    return f"{entry.date}{' ' + entry.time if entry.time else ''}, {summary(entry, units)}"
+def describe(entry: Entry, settings: Settings) -> str:
+    """An entry as the confirmation lines show it: date, time and summary, in the
+    user's units (shown as text: an exercise's name may hold anything)."""
+    what = summary(entry, settings.units, settings.weight_units)
+    return shown(f"{entry.date}{' ' + entry.time if entry.time else ''}, {what}")
 
 
 def choice(field: str, value: str, allowed: tuple[str, ...]) -> str:

@@ -11,7 +11,8 @@ import click
 
 from ..domain.errors import InputError
 from ..store import JournalError, as_journal_error
-from . import day, entries, history, journal, stats  # noqa: F401  (they register commands)
+from ..text import shown
+from . import day, entries, history, importing, journal, stats  # noqa: F401  (they register commands)
 from .base import PipeClosed, cli
 
 _LINE_BREAKS = str.maketrans(
@@ -27,14 +28,21 @@ _LINE_BREAKS = str.maketrans(
 )
 
 
+_MOST = 600
+
+
 def say_error(message: str) -> None:
     """Print `error: message` as exactly one line, whatever the input it quotes held.
 
-    Line breaks a user typed are shown escaped, and bytes that are not text (a file
-    name from another encoding) as backslash escapes, so nothing can split or crash it.
+    Line breaks a user typed are shown escaped (`\\n`), every other control character
+    as `shown` escapes it (ESC as `^[`), and bytes that are not text (a file name from
+    another encoding) as backslash escapes, so nothing can split it, crash it or reach
+    the terminal raw.
     """
-    line = message.translate(_LINE_BREAKS)
+    line = shown(message.translate(_LINE_BREAKS))
     line = line.encode("utf-8", "backslashreplace").decode("utf-8")
+    if len(line) > _MOST:  # a 100 kB value quoted back helps nobody
+        line = line[: _MOST // 2] + " … " + line[-_MOST // 4 :]
     click.echo(f"error: {line}", err=True)
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import click
 
 from ..domain import parse as p
 from ..services.day import day_view
+from ..text import shown, status_words
 from .base import Context, cli, fail, pass_ctx
-from .render import render_advice, render_checklist
+from .render import json_text, render_advice, render_checklist
 
 # Advice and checklist ------------------------------------------------------------
 
@@ -28,10 +28,11 @@ def advise(ctx: Context, day: str | None, as_json: bool) -> None:
     target = _target_day(ctx, day)
     with ctx.journal() as journal:
         view = day_view(journal, target)
+        units = journal.settings().units
     if as_json:
-        click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(view.to_dict(), indent=2))
     else:
-        click.echo(render_advice(view, ctx.today))
+        click.echo(render_advice(view, ctx.today, units))
 
 
 @cli.group(invoke_without_command=True)
@@ -47,7 +48,7 @@ def checklist(click_ctx: click.Context, day: str | None, as_json: bool) -> None:
     with ctx.journal() as journal:
         view = day_view(journal, target)
     if as_json:
-        click.echo(json.dumps([c.to_dict() for c in view.checklist], ensure_ascii=False, indent=2))
+        click.echo(json_text([c.to_dict() for c in view.checklist], indent=2))
     else:
         click.echo(render_checklist(view))
 
@@ -60,14 +61,14 @@ def _tick(ctx: Context, item_id: str, day: str | None, done: bool) -> None:
         if item_id not in ids:
             fail(
                 "id",
-                f"'{item_id}' is not on the {view.advice.status} checklist for "
+                f"'{item_id}' is not on the {status_words(view.advice)} checklist for "
                 f"{target}; use one of {', '.join(ids)}",
             )
         journal.set_tick(target, item_id, done)
         view = day_view(journal, target)
     done_count = sum(c.done for c in view.checklist)
     click.echo(
-        f"{'Ticked' if done else 'Unticked'} {item_id} "
+        f"{'Ticked' if done else 'Unticked'} {shown(item_id)} "
         f"({done_count}/{len(view.checklist)} done for {target})."
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -9,7 +10,9 @@ import click
 from ..domain import parse as p
 from ..domain.edit import edited
 from ..domain.entries import KIND_NAMES, build_checkin, build_leg_day, build_run, parse_exercise
+from ..domain.settings import Settings
 from ..services.day import day_view
+from ..text import run_warning, status_words
 from .base import (
     Context,
     cli,
@@ -42,25 +45,30 @@ def log_run(
     time: str | None,
     notes: str | None,
 ) -> None:
-    """Log a run: --distance and --duration are required."""
-    run = build_run(
-        today=ctx.today,
-        distance=distance,
-        duration=duration,
-        type=run_type,
-        rpe=rpe,
-        hr=hr,
-        date=day,
-        time=time,
-        notes=notes,
-    )
+    """Log a run: --distance and --duration are required (a bare distance is in the
+    `units` setting's unit)."""
     with ctx.journal() as journal:
+        settings = journal.settings()
+        run = build_run(
+            today=ctx.today,
+            distance=distance,
+            duration=duration,
+            type=run_type,
+            rpe=rpe,
+            hr=hr,
+            date=day,
+            time=time,
+            notes=notes,
+            units=settings.units,
+        )
         stored = journal.add(run)
-        advice = day_view(journal, ctx.today).advice
-        units = journal.settings().units
-    click.echo(f"Logged run {stored.id}: {describe(stored, units)}.")
-    if run.date == ctx.today and advice.discourages(run.type):
-        click.echo(f"Note: today's advice is {advice.status}; see `runjournal advise`.")
+        advice = day_view(journal, run.date).advice
+    click.echo(f"Logged run {stored.id}: {describe(stored, settings)}.")
+    warning = run_warning(advice, run.type, run.duration_s, run.rpe, ctx.today)
+    if warning:
+        # Logged all the same (it is a journal of what was done), and said where a
+        # script's output does not swallow it.
+        click.echo(f"warning: {warning} Logged anyway; see `runjournal advise`.", err=True)
 
 
 @log.command("leg")
@@ -76,21 +84,23 @@ def log_leg(
     time: str | None,
     notes: str | None,
 ) -> None:
-    """Log a leg day: --duration and --rpe are required."""
-    leg = build_leg_day(
-        today=ctx.today,
-        duration=duration,
-        rpe=rpe,
-        to_failure=bool(to_failure),
-        exercises=exercises,
-        date=day,
-        time=time,
-        notes=notes,
-    )
+    """Log a leg day: --duration and --rpe are required (bare weights are in the
+    `weight_units` setting's unit)."""
     with ctx.journal() as journal:
+        settings = journal.settings()
+        leg = build_leg_day(
+            today=ctx.today,
+            duration=duration,
+            rpe=rpe,
+            to_failure=bool(to_failure),
+            exercises=exercises,
+            date=day,
+            time=time,
+            notes=notes,
+            weight_units=settings.weight_units,
+        )
         stored = journal.add(leg)
-        units = journal.settings().units
-    click.echo(f"Logged leg day {stored.id}: {describe(stored, units)}.")
+    click.echo(f"Logged leg day {stored.id}: {describe(stored, settings)}.")
 
 
 @cli.command()
@@ -112,7 +122,7 @@ def checkin(ctx: Context, soreness: str, day: str | None, notes: str | None) -> 
         view = day_view(journal, entry.date)
     verb = "Replaced" if replaced else "Recorded"
     click.echo(f"{verb} check-in for {stored.date}: soreness {entry.soreness}/10.")
-    click.echo(f"Advice for {stored.date}: {view.advice.status}.")
+    click.echo(f"Advice for {stored.date}: {status_words(view.advice)}.")
 
 
 @cli.group(invoke_without_command=False)
@@ -138,9 +148,23 @@ def edit_run(
 ) -> None:
     """Change a run's fields; `--rpe ""` clears the effort, `--hr ""` the heart rate."""
     _, number = entry_id("run", text_id)
+
+    def changes(settings: Settings) -> dict[str, Any]:
+        return (
+            {"distance_m": p.parse_distance(distance, unit=settings.units)}
+            if distance is not None
+            else {}
+        )
+
+    _apply_edit(
+        ctx, "run", number, _run_changes(duration, run_type, rpe, hr), day, time, notes, changes
+    )
+
+
+def _run_changes(
+    duration: str | None, run_type: str | None, rpe: str | None, hr: str | None
+) -> dict[str, Any]:
     changes: dict[str, Any] = {}
-    if distance is not None:
-        changes["distance_m"] = p.parse_distance(distance)
     if duration is not None:
         changes["duration_s"] = p.check_run_duration(p.parse_duration(duration))
     if run_type is not None:
@@ -149,7 +173,7 @@ def edit_run(
         changes["rpe"] = p.parse_rpe(rpe) if rpe.strip() else None
     if hr is not None:
         changes["hr"] = p.parse_hr(hr) if hr.strip() else None
-    _apply_edit(ctx, "run", number, changes, day, time, notes)
+    return changes
 
 
 @edit.command("leg")
@@ -176,9 +200,14 @@ def edit_leg(
         changes["rpe"] = p.parse_rpe(rpe)
     if to_failure is not None:
         changes["to_failure"] = to_failure
-    if exercises:
-        changes["exercises"] = tuple(parse_exercise(spec) for spec in exercises)
-    _apply_edit(ctx, "leg", number, changes, day, time, notes)
+
+    def weights(settings: Settings) -> dict[str, Any]:
+        if not exercises:
+            return {}
+        unit = settings.weight_units
+        return {"exercises": tuple(parse_exercise(s, weight_unit=unit) for s in exercises)}
+
+    _apply_edit(ctx, "leg", number, changes, day, time, notes, weights)
 
 
 @edit.command("checkin")
@@ -206,19 +235,22 @@ def _apply_edit(
     day: str | None,
     time: str | None,
     notes: str | None,
+    with_settings: Callable[[Settings], dict[str, Any]] = lambda _: {},
 ) -> None:
+    """Apply an edit; `with_settings` parses what depends on the units settings."""
     if day is not None:
         changes["date"] = p.parse_date(day, ctx.today)
     if time is not None:
         changes["time"] = p.parse_time(time)
     if notes is not None:
         changes["notes"] = p.check_notes(notes)
-    if not changes:
-        fail("options", f"nothing to change; see `runjournal edit {kind} --help`")
     with ctx.journal() as journal:
+        settings = journal.settings()
+        changes.update(with_settings(settings))
+        if not changes:
+            fail("options", f"nothing to change; see `runjournal edit {kind} --help`")
         stored = journal.update(edited(load_entry(journal, kind, number), changes, ctx.today))
-        units = journal.settings().units
-    click.echo(f"Updated {KIND_NAMES[kind]} {number}: {describe(stored, units)}.")
+    click.echo(f"Updated {KIND_NAMES[kind]} {number}: {describe(stored, settings)}.")
 
 
 @cli.command()
@@ -231,5 +263,5 @@ def delete(ctx: Context, kind: str, text_id: str) -> None:
     with ctx.journal() as journal:
         entry = load_entry(journal, parsed, number)
         journal.delete(parsed, number)
-        units = journal.settings().units
-    click.echo(f"Deleted {KIND_NAMES[parsed]} {number} ({describe(entry, units)}).")
+        settings = journal.settings()
+    click.echo(f"Deleted {KIND_NAMES[parsed]} {number} ({describe(entry, settings)}).")

@@ -1,15 +1,19 @@
-"""Commands about the journal as a whole: demo, config, export, import, backup."""
+"""Commands about the journal as a whole: demo, config, export, backup (import: importing)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 from pathlib import Path
+from typing import IO
 
 import click
 
 from ..domain import parse as p
 from ..domain.settings import KEYS, Settings
 from ..services.journal import refuse_journal_files
+from ..text import shown
 from .base import Context, choice, cli, fail, open_app, pass_ctx
 
 
@@ -19,7 +23,7 @@ from .base import Context, choice, cli, fail, open_app, pass_ctx
 def demo(ctx: Context, day: str | None) -> None:
     """Open the app on a throw-away journal with ~12 weeks of history."""
     today = p.parse_date(day, ctx.today, allow_future=True) if day else ctx.today
-    open_app(ctx.path, today, demo=True)
+    open_app(ctx.path, today, demo=True, clock=None if day else ctx.clock)
 
 
 @cli.group()
@@ -38,7 +42,7 @@ def config_show(ctx: Context, as_json: bool) -> None:
         click.echo(json.dumps(settings.as_dict(), indent=2))
         return
     for key, value in settings.as_dict().items():
-        click.echo(f"{key:<26} {value}")
+        click.echo(f"{key:<26} {shown(str(value))}")  # an import may have set it
 
 
 @config.command("set")
@@ -50,7 +54,7 @@ def config_set(ctx: Context, key: str, value: str) -> None:
     with ctx.journal() as journal:
         settings = journal.settings().with_value(key, value)
         journal.save_settings(settings)
-    click.echo(f"{key} = {getattr(settings, key)}")
+    click.echo(f"{key} = {shown(str(getattr(settings, key)))}")
 
 
 config_set.help = f"Change a setting. KEY is one of: {', '.join(KEYS)}."
@@ -67,30 +71,33 @@ def export(ctx: Context, fmt: str, output: str | None) -> None:
     fmt = choice("format", fmt, ("json", "csv"))
     if output:
         refuse_journal_files(ctx.path, Path(output), "output")
+        with contextlib.suppress(OSError):  # an unusable name is refused by the export
+            if Path(output).expanduser().is_fifo():  # opening it waits for the other end
+                click.echo(f"Waiting for a reader on the pipe {shown(output)}…", err=True)
     with ctx.journal() as journal:
         try:
-            count = write_export(journal, fmt, Path(output) if output else None)
+            screen = _Shown(sys.stdout) if not output and sys.stdout.isatty() else None
+            count = write_export(journal, fmt, Path(output) if output else None, screen)
         except OSError as error:
             if not output or isinstance(error, BrokenPipeError):
                 raise
             fail("output", f"cannot write {output}: {error.strerror or error}")
     if output:
-        click.echo(f"Exported {count} entries to {click.format_filename(output)}.", err=True)
+        click.echo(f"Exported {count} entries to {shown(click.format_filename(output))}.", err=True)
 
 
-@cli.command("import")
-@click.argument("file", metavar="FILE")
-@pass_ctx
-def import_(ctx: Context, file: str) -> None:
-    """Add the entries of an export (or a JSON list of entries); all or nothing."""
-    from ..services.importing import import_file
+class _Shown:
+    """Standard output on a terminal: each line's control characters shown escaped
+    (an export to a file or a pipe is written byte for byte as stored)."""
 
-    with ctx.journal() as journal:
-        added, skipped = import_file(journal, file, ctx.today)
-    click.echo(
-        f"Imported {added} entr{'y' if added == 1 else 'ies'}; skipped {skipped} "
-        "already in the journal."
-    )
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        for line in text.splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            self.out.write(shown(body) + line[len(body) :])
+        return len(text)
 
 
 @cli.command()
@@ -114,4 +121,5 @@ def backup(ctx: Context, file: str, force: bool) -> None:
             journal.backup_to(dest)
     except OSError as error:  # name too long, no permission, disk full
         fail("FILE", f"cannot write {dest}: {error.strerror or error}")
-    click.echo(f"Backed up {click.format_filename(ctx.path)} to {click.format_filename(dest)}.")
+    source, copy = (shown(click.format_filename(p)) for p in (ctx.path, dest))  # text too
+    click.echo(f"Backed up {source} to {copy}.")

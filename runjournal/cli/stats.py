@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 import click
@@ -10,8 +9,9 @@ import click
 from ..domain import parse as p
 from ..domain.errors import InputError
 from ..services.trends import TrendsView, trends_view
-from ..text import cell, lift_record_line, run_record_line, short_distance
+from ..text import cell, lift_record_line, run_record_line, short_distance, shown
 from .base import Context, cli, pass_ctx
+from .render import json_text
 
 MAX_WEEKS = 520
 
@@ -37,7 +37,7 @@ def stats(ctx: Context, weeks_text: str, day: str | None, as_json: bool) -> None
     with ctx.journal() as journal:
         view = trends_view(journal, target, count)
     if as_json:
-        click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(view.to_dict(), indent=2))
     else:
         click.echo(render_stats(view))
 
@@ -69,7 +69,7 @@ def render_stats(view: TrendsView) -> str:
         lines.append(_item(view.suggestion.text(), "→"))
     lines += ["", "Records"]
     lines += [_item(run_record_line(record, units)) for record in view.runs]
-    lines += [_item(lift_record_line(record, weight_units)) for record in view.lifts]
+    lines += [_item(shown(lift_record_line(record, weight_units))) for record in view.lifts]
     if not view.runs and not view.lifts:
         lines.append("  none yet: runs of 5 km or more and weighted sets make records")
     return "\n".join(lines)

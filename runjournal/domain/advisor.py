@@ -85,6 +85,25 @@ class Advice:
             self.status == "easy_recovery_run" and run_type in AVOID_TYPES
         )
 
+    def objections(self, run_type: str, duration_s: int, rpe: int | None) -> list[str]:
+        """What about a run goes against the advice, in words; empty if nothing does.
+
+        On an easy recovery run day the guidance is about the type, the length and the
+        effort alike: a 1:40 "easy" run breaks it as surely as a tempo run does.
+        """
+        if self.status == "rest":
+            return ["any run"]
+        if self.status != "easy_recovery_run":
+            return []
+        found = []
+        if run_type in AVOID_TYPES:
+            found.append(f"{'an' if run_type[0] in 'aeiou' else 'a'} {run_type} run")
+        if duration_s > self.max_minutes * 60:
+            found.append(f"{round(duration_s / 60)} min (guidance: at most {self.max_minutes})")
+        if rpe is not None and rpe > RECOVERY_MAX_RPE:
+            found.append(f"RPE {rpe} (guidance: at most {RECOVERY_MAX_RPE})")
+        return found
+
     def to_dict(self) -> dict[str, Any]:
         """The advice as `advise --json` prints it (without the checklist)."""
         return {

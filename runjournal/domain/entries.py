@@ -1,15 +1,14 @@
 """The journal's entries: runs, leg days (with exercises) and soreness check-ins.
 
 Entries are built from text with `build_*` (the CLI and the TUI forms) or from the
-JSON objects of `history`/`export` with `entry_from_dict` (import); both paths end in
-the same range checks, so every way in refuses the same input with the same message.
+JSON objects of `history`/`export` with `entry_json.entry_from_dict` (import); both
+paths end in the same range checks, so every way in refuses the same input with the
+same message.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,9 +34,15 @@ class Exercise:
 
     @property
     def spec(self) -> str:
-        """The SPEC text this exercise was (or could have been) typed as."""
+        """The SPEC text this exercise was (or could have been) typed as, in kg."""
+        return self.spec_in("kg")
+
+    def spec_in(self, weight_unit: str) -> str:
+        """The SPEC text with the weight in `weight_unit`: 'leg press 4x10@200lb'."""
         text = f"{self.name} {self.sets}x{self.reps}"
-        return text + (f"@{p.format_weight(self.weight_g)}" if self.weight_g is not None else "")
+        if self.weight_g is None:
+            return text
+        return f"{text}@{p.format_weight(self.weight_g, weight_unit)}"
 
     def to_dict(self) -> dict[str, Any]:
         """The exercise as history JSON shows it, the weight in kg."""
@@ -124,10 +129,15 @@ def parse_kind(text: str) -> Kind:
     return value
 
 
-def parse_exercise(spec: str, *, field: str = "exercise") -> Exercise:
-    """Parse `NAME SETSxREPS[@WEIGHT]`, e.g. "back squat 5x5@100kg"."""
+def parse_exercise(spec: str, *, field: str = "exercise", weight_unit: str = "kg") -> Exercise:
+    """Parse `NAME SETSxREPS[@WEIGHT]`, e.g. "back squat 5x5@100kg".
+
+    A bare weight is in `weight_unit` (the `weight_units` setting). A weight typed
+    inside the name ("squat 100kg 5x5") is refused with the spec rewritten the right
+    way round, rather than stored as an exercise called "squat 100kg" with no weight.
+    """
     match = re.match(
-        r"^(?P<name>.+?)\s+(?P<sets>\d+)\s*[x×*]\s*(?P<reps>\d+)(?:\s*@\s*(?P<weight>.+))?$",
+        r"^(?P<name>.+?)\s+(?P<sets>[0-9]+)\s*[x×*]\s*(?P<reps>[0-9]+)(?:\s*@\s*(?P<weight>.+))?$",
         spec.strip(),
         re.IGNORECASE,
     )
@@ -135,7 +145,14 @@ def parse_exercise(spec: str, *, field: str = "exercise") -> Exercise:
         raise InputError(
             field, f"'{spec}' is not NAME SETSxREPS[@WEIGHT], e.g. 'back squat 5x5@100kg'"
         )
-    weight = p.parse_weight(match["weight"], field=field) if match["weight"] else None
+    misplaced = re.fullmatch(r"(.+?)\s*@?\s*(\d+(?:[.,]\d+)?)\s*(kgs?|lbs?)", match["name"], re.I)
+    if misplaced:
+        name, number, unit = misplaced.groups()
+        right = f"{name} {match['sets']}x{match['reps']}@{number}{unit}"
+        raise InputError(field, f"'{spec.strip()}' has a weight in the name; write '{right}'")
+    weight = (
+        p.parse_weight(match["weight"], field=field, unit=weight_unit) if match["weight"] else None
+    )
     return check_exercise(
         Exercise(
             match["name"], p.whole_number(match["sets"]), p.whole_number(match["reps"]), weight
@@ -157,6 +174,8 @@ def validate(entry: Entry, today: date) -> Entry:
     """Apply every range rule of SPEC §2 to an entry; return it normalised."""
     if entry.date > today:
         raise InputError("date", p.future_message(entry.date))
+    if entry.date < p.FIRST_DATE:  # typed, imported or edited alike (SPEC §2)
+        raise InputError("date", f"{entry.date.isoformat()} is before 1900-01-01; check the year")
     notes = p.check_notes(entry.notes)
     if isinstance(entry, Run):
         p.check_distance(entry.distance_m)
@@ -194,11 +213,12 @@ def build_run(
     date: str | None = None,
     time: str | None = None,
     notes: str | None = None,
+    units: str = "km",
 ) -> Run:
-    """A run from the text a person typed."""
+    """A run from the text a person typed; a bare distance is in `units` (km or mi)."""
     run = Run(
         date=p.parse_date(date or "today", today),
-        distance_m=p.parse_distance(distance),
+        distance_m=p.parse_distance(distance, unit=units),
         duration_s=p.check_run_duration(p.parse_duration(duration)),
         type=p.parse_run_type(type or "easy"),
         rpe=p.parse_rpe(rpe) if rpe not in (None, "") else None,
@@ -220,14 +240,15 @@ def build_leg_day(
     date: str | None = None,
     time: str | None = None,
     notes: str | None = None,
+    weight_units: str = "kg",
 ) -> LegDay:
-    """A leg day from the text a person typed."""
+    """A leg day from the text a person typed; bare weights are in `weight_units`."""
     return LegDay(
         date=p.parse_date(date or "today", today),
         duration_s=p.check_leg_duration(p.parse_duration(duration)),
         rpe=p.parse_rpe(rpe),
         to_failure=bool(to_failure),
-        exercises=tuple(parse_exercise(spec) for spec in exercises),
+        exercises=tuple(parse_exercise(spec, weight_unit=weight_units) for spec in exercises),
         time=p.parse_time(time),
         notes=p.check_notes(notes),
     )
@@ -274,103 +295,3 @@ def to_dict(entry: Entry) -> dict[str, Any]:
     else:
         base.update(soreness=entry.soreness, notes=entry.notes)
     return base
-
-
-# Import: JSON objects back into entries --------------------------------------------
-
-# The parsers name fields as `log` knows them; import names the JSON keys instead.
-_JSON_FIELD = {
-    "run": {"distance": "distance_km", "duration": "duration_s"},
-    "leg": {"duration": "duration_min", "exercise": "exercises"},
-    "checkin": {},
-}
-_TYPE_WORDS = {
-    str: "text",
-    int: "a number",
-    float: "a number",
-    bool: "true or false",
-    list: "a list",
-}
-
-
-def _expected(kinds: tuple[type, ...]) -> str:
-    return " or ".join(dict.fromkeys(_TYPE_WORDS.get(k, k.__name__) for k in kinds))
-
-
-def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bool = True) -> Any:
-    if key not in obj or obj[key] is None:
-        if required:
-            raise InputError(key, "is missing")
-        return None
-    value = obj[key]
-    if isinstance(value, float) and not math.isfinite(value):
-        # Python's json reads NaN and Infinity; no field of an entry can hold them.
-        raise InputError(key, f"{value} is not a number this field can hold")
-    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
-        raise InputError(key, f"must be {_expected(kinds)}, not {json.dumps(value)[:40]}")
-    return value
-
-
-def _whole(obj: dict[str, Any], key: str, *, required: bool = True) -> int | None:
-    value = _get(obj, key, (int, float), required=required)
-    if value is None:
-        return None
-    if value != int(value):
-        raise InputError(key, "must be a whole number")
-    return int(value)
-
-
-def entry_from_dict(obj: Any, today: date) -> Entry:
-    """An entry from a history/export JSON object, validated like `log` input."""
-    if not isinstance(obj, dict):
-        raise InputError("entry", "must be a JSON object with a 'kind'")
-    kind = parse_kind(str(_get(obj, "kind", (str,))))
-    day = p.parse_date(str(_get(obj, "date", (str,))), today)
-    uid = _get(obj, "uid", (str,), required=False)
-    notes = _get(obj, "notes", (str,), required=False) or ""
-    try:
-        entry: Entry
-        if kind == "run":
-            km = _get(obj, "distance_km", (int, float))
-            entry = Run(
-                date=day,
-                distance_m=round(km * 1000),
-                duration_s=_whole(obj, "duration_s") or 0,
-                type=str(_get(obj, "type", (str,), required=False) or "easy"),
-                rpe=_whole(obj, "rpe", required=False),
-                hr=_whole(obj, "hr", required=False),
-                time=p.parse_time(_get(obj, "time", (str,), required=False)),
-                notes=notes,
-                uid=uid,
-            )
-        elif kind == "leg":
-            raw = _get(obj, "exercises", (list,), required=False) or []
-            exercises = []
-            for item in raw:
-                if not isinstance(item, dict):
-                    raise InputError("exercises", "must be a list of {name, sets, reps, weight_kg}")
-                weight = _get(item, "weight_kg", (int, float), required=False)
-                exercises.append(
-                    Exercise(
-                        name=str(_get(item, "name", (str,))),
-                        sets=_whole(item, "sets") or 0,
-                        reps=_whole(item, "reps") or 0,
-                        weight_g=None if weight is None else round(weight * 1000),
-                    )
-                )
-            minutes = _get(obj, "duration_min", (int, float))
-            entry = LegDay(
-                date=day,
-                duration_s=round(minutes * 60),
-                rpe=_whole(obj, "rpe") or 0,
-                to_failure=bool(_get(obj, "to_failure", (bool,), required=False)),
-                exercises=tuple(exercises),
-                time=p.parse_time(_get(obj, "time", (str,), required=False)),
-                notes=notes,
-                uid=uid,
-            )
-        else:
-            entry = Checkin(date=day, soreness=_whole(obj, "soreness") or 0, notes=notes, uid=uid)
-        return validate(entry, today)
-    except InputError as error:
-        raise InputError(_JSON_FIELD[kind].get(error.field, error.field), error.message) from None

@@ -22,6 +22,9 @@ SETTLED_SORENESS = 3  # "mild" (SPEC §2): the legs have settled
 SETTLE_HORIZON_DAYS = 14  # a leg day not settled two weeks later says nothing about rate
 SUGGEST_MIN_LEG_DAYS = 5
 SUGGEST_MIN_DAYS_OFF = 1.0
+# An outlook this long always holds a day of normal training: a leg day older than the
+# advisor's 7 days counts for nothing, and nothing after the first day is logged.
+REACH_DAYS = LOOKBACK_DAYS + 2
 
 
 def outlook(
@@ -33,7 +36,8 @@ def outlook(
     """
     kept = [leg for leg in legs if leg.date <= day]
     statuses = []
-    for n in range(days):
+    # Held at the calendar's last day (9999-12-31): no date after it to look at.
+    for n in range(min(days, (date.max - day).days + 1)):
         target = day + timedelta(days=n)
         advice = advise(kept, checkin if n == 0 else None, settings, target)
         statuses.append((target, advice.status))
@@ -48,8 +52,15 @@ def next_normal_training(
     Always found within 8 days: a leg day older than the advisor's 7 days counts for
     nothing, and nothing after `day` is logged.
     """
-    ahead = outlook(legs, checkin, settings, day, LOOKBACK_DAYS + 2)
-    return next(target for target, status in ahead if status == "normal_training")
+    return first_normal(outlook(legs, checkin, settings, day, REACH_DAYS))
+
+
+def first_normal(ahead: Iterable[tuple[date, Status]]) -> date:
+    """The first date of normal training in an `outlook` at least `REACH_DAYS` long.
+
+    date.max when the calendar ends first (a demo dated 9999-12-31).
+    """
+    return next((target for target, status in ahead if status == "normal_training"), date.max)
 
 
 def when_text(ready: date, day: date) -> str:

@@ -20,16 +20,23 @@ MIN_PACE_S_PER_KM = 120
 LB_IN_G = 453.59237
 MI_IN_M = 1609.344
 
-_NUMBER = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
+# [0-9], never \d: \d also matches other scripts' digits ("３０"), which int() reads.
+_NUMBER = r"([0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)"
 # Patterns as strings: `re` compiles each on first use and caches it, so commands that
 # parse nothing (`advise`) do not pay for compiling them at start-up.
 _DISTANCE_RE = rf"^{_NUMBER}\s*(km|k|mi|m)?$"
 _HMS_UNITS_RE = (
-    r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?\s*"
-    r"(?:(?P<s>\d+)\s*s)?$"
+    r"^(?:(?P<h>[0-9]+(?:\.[0-9]+)?)\s*h)?\s*(?:(?P<m>[0-9]+(?:\.[0-9]+)?)\s*m(?:in)?)?\s*"
+    r"(?:(?P<s>[0-9]+)\s*s)?$"
 )
-_CLOCK_RE = r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$"
-_TIME_RE = r"^(\d{1,2}):(\d{2})$"
+_CLOCK_RE = r"^([0-9]+):([0-9]{1,2})(?::([0-9]{1,2}))?$"
+_TIME_RE = r"^([0-9]{1,2}):([0-9]{2})$"
+_INTEGER_RE = r"[+-]?[0-9]+"
+_AGO_RE = r"([0-9]+)\s*d"
+# The calendar's edges: nothing before 1900 is a session anyone logged (and date
+# arithmetic near year 1 underflows); see `shift` for the far end.
+FIRST_DATE = date(1900, 1, 1)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 RUN_TYPES = ("recovery", "easy", "long", "tempo", "hills", "intervals", "race")
 DISTANCE_EXAMPLE = "e.g. 5, 5km, 3.1mi or 800m"
@@ -52,22 +59,46 @@ def whole_number(digits: str) -> int:
     return int(digits) if len(digits) <= 18 else 10**18
 
 
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held at the calendar's ends (date.min, date.max).
+
+    Every look-back and look-ahead goes through this, so a journal's first or last
+    possible day never raises OverflowError.
+    """
+    limit = (date.max - day).days if days > 0 else -(day - date.min).days
+    return day + timedelta(days=min(days, limit) if days > 0 else max(days, limit))
+
+
 def parse_date(text: str, today: date, *, field: str = "date", allow_future: bool = False) -> date:
-    """Parse YYYY-MM-DD, `today` or `yesterday`; refuse future dates unless allowed."""
+    """Parse YYYY-MM-DD, `today`, `yesterday`, a weekday or `Nd` (N days ago).
+
+    A weekday (`mon`, `monday`...) is the latest such day, today included. Dates
+    before 1900 are refused; future dates too, unless allowed.
+    """
     value = text.strip().lower()
+    weekday = next((n for n, name in enumerate(WEEKDAYS) if value in (name, name[:3])), None)
+    ago = re.fullmatch(_AGO_RE, value)
     if value == "today":
         day = today
     elif value == "yesterday":
-        day = today - timedelta(days=1)
+        day = shift(today, -1)
+    elif weekday is not None:
+        day = shift(today, -((today.weekday() - weekday) % 7))
+    elif ago:
+        day = shift(today, -min(whole_number(ago[1]), 10**7))
     else:
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
                 raise ValueError
             day = date.fromisoformat(value)
         except ValueError:
             raise InputError(
-                field, f"'{text}' is not a date; use YYYY-MM-DD, today or yesterday"
+                field,
+                f"'{text}' is not a date; use YYYY-MM-DD, today, yesterday, a weekday "
+                "(mon) or 3d (3 days ago)",
             ) from None
+    if day < FIRST_DATE:
+        raise InputError(field, f"{day.isoformat()} is before 1900-01-01; check the year")
     if not allow_future and day > today:
         raise InputError(field, future_message(day))
     return day
@@ -91,16 +122,16 @@ def parse_time(text: str | None, *, field: str = "time") -> str | None:
     return f"{int(match[1]):02d}:{match[2]}"
 
 
-def parse_distance(text: str, *, field: str = "distance") -> int:
-    """Parse a distance (km by default, or km/mi/m) into whole metres."""
+def parse_distance(text: str, *, field: str = "distance", unit: str = "km") -> int:
+    """Parse a distance into whole metres: a bare number is in `unit` (the `units`
+    setting, km or mi); an explicit km, mi or m always wins."""
     match = re.match(_DISTANCE_RE, text.strip(), re.IGNORECASE)
     if not match:
         raise InputError(field, f"'{text}' is not a distance; {DISTANCE_EXAMPLE}")
     value = _number(match[1], field, DISTANCE_EXAMPLE)
     if not math.isfinite(value):  # "9" * 400 is a float overflow, not a distance
         raise InputError(field, f"must be at most 500 km; {DISTANCE_EXAMPLE}")
-    unit = (match[2] or "km").lower()
-    factor = {"km": 1000.0, "k": 1000.0, "mi": MI_IN_M, "m": 1.0}[unit]
+    factor = {"km": 1000.0, "k": 1000.0, "mi": MI_IN_M, "m": 1.0}[(match[2] or unit).lower()]
     return check_distance(round(value * factor), field=field)
 
 
@@ -128,7 +159,12 @@ def parse_duration(text: str, *, field: str = "duration") -> int:
         seconds = _number(value, field, DURATION_EXAMPLE) * 60
     elif value:
         units = re.match(_HMS_UNITS_RE, value, re.IGNORECASE)
-        if units and any(units.group(k) for k in "hms"):
+        # 1h60m is refused as 0:60:00 is: minutes after hours, seconds after either, < 60.
+        in_range = units and (
+            not (units["h"] and units["m"] and float(units["m"]) >= 60)
+            and not ((units["h"] or units["m"]) and units["s"] and whole_number(units["s"]) >= 60)
+        )
+        if units and in_range and any(units.group(k) for k in "hms"):
             seconds = (
                 float(units["h"] or 0) * 3600
                 + float(units["m"] or 0) * 60
@@ -172,12 +208,11 @@ def _int_in_range(text: str | int, field: str, low: int, high: int, hint: str) -
     if isinstance(text, int):
         value = text
     else:
-        try:
-            value = int(str(text).strip())
-        except ValueError:
-            raise InputError(
-                field, f"'{text}' is not a whole number from {low} to {high}{hint}"
-            ) from None
+        digits = str(text).strip()
+        # ASCII digits only: int() also takes "1_0" and "１０", which nobody means.
+        if not re.fullmatch(_INTEGER_RE, digits):
+            raise InputError(field, f"'{text}' is not a whole number from {low} to {high}{hint}")
+        value = whole_number(digits.lstrip("+-")) * (-1 if digits.startswith("-") else 1)
     if not low <= value <= high:
         raise InputError(field, f"{value} is out of range; use {low} to {high}{hint}")
     return value
@@ -252,13 +287,14 @@ def check_reps(value: int, *, field: str = "exercise") -> int:
     return _int_in_range(value, field, 1, 1000, " reps")
 
 
-def parse_weight(text: str, *, field: str = "weight") -> int:
-    """Parse a weight (kg by default, or kg/lb) into whole grams."""
+def parse_weight(text: str, *, field: str = "weight", unit: str = "kg") -> int:
+    """Parse a weight into whole grams: a bare number is in `unit` (the `weight_units`
+    setting, kg or lb); an explicit kg or lb always wins."""
     match = re.fullmatch(rf"{_NUMBER}\s*(kg|kgs|lb|lbs)?", text.strip(), re.IGNORECASE)
     if not match:
         raise InputError(field, f"'{text}' is not a weight; e.g. 100, 100kg or 225lb")
     number = _number(match[1], field, "e.g. 100, 100kg or 225lb")
-    grams = number * (LB_IN_G if (match[2] or "kg").lower().startswith("lb") else 1000)
+    grams = number * (LB_IN_G if (match[2] or unit).lower().startswith("lb") else 1000)
     if not math.isfinite(grams):
         raise InputError(field, "must be 0 to 1000 kg, e.g. 100kg or 225lb")
     return check_weight(round(grams), field=field)
@@ -289,7 +325,13 @@ def format_duration(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def format_weight(grams: int) -> str:
-    """A weight in grams as the SPEC text shows it: '100kg', '22.5kg'."""
+def format_weight(grams: int, unit: str = "kg") -> str:
+    """A weight in grams as the SPEC text shows it, in `unit`: '100kg', '22.5kg', '225lb'.
+
+    Grams keep a pound to 0.0022 lb, so two decimals give back any weight typed in
+    pounds with up to two decimals exactly (225lb is stored as 102058 g, shown 225lb).
+    """
+    if unit == "lb":
+        return f"{round(grams / LB_IN_G, 2):g}lb"
     kg = grams / 1000
     return f"{kg:g}kg" if kg == round(kg, 3) else f"{kg:.3f}kg"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "units": ("km", "mi"),
+    "weight_units": ("kg", "lb"),
     "fitness_level": ("beginner", "intermediate", "advanced"),
     "recovery_rate": ("slow", "normal", "fast"),
 }
@@ -20,10 +23,13 @@ class Settings:
     """The profile settings of SPEC §2, each with its default."""
 
     units: str = "km"
+    weight_units: str = "kg"
     fitness_level: str = "intermediate"
     recovery_rate: str = "normal"
     recovery_run_max_minutes: int = 30
     theme: str = "textual-dark"
+    # Folders the TUI imports new files from (SPEC §7), joined by os.pathsep; "" is none.
+    import_folders: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """Every setting by key, as `config show --json` prints them."""
@@ -62,6 +68,8 @@ def parse_setting(key: str, value: str | int) -> str | int:
         if not 10 <= minutes <= 90:
             raise InputError(key, f"{minutes} is out of range; use 10 to 90 minutes")
         return minutes
+    if key == "import_folders":
+        return parse_folders(text)
     if key == "theme":
         if text not in THEMES:
             raise InputError(key, f"'{value}' is not a theme; use one of {', '.join(THEMES)}")
@@ -69,3 +77,31 @@ def parse_setting(key: str, value: str | int) -> str | int:
     if text.lower() not in CHOICES[key]:
         raise InputError(key, f"'{value}' is not allowed; use one of {', '.join(CHOICES[key])}")
     return text.lower()
+
+
+def parse_folders(text: str, *, field: str = "import_folders") -> str:
+    """Folders joined by the platform's path separator, each absolute or under `~`.
+
+    Returned tidied (spaces around each folder and empty parts dropped). The folders
+    need not exist yet: a watch mounted over USB is often unplugged.
+    """
+    parts = [part.strip() for part in text.split(os.pathsep) if part.strip()]
+    for part in parts:
+        if not (part.startswith("~") or os.path.isabs(part)):
+            raise InputError(
+                field,
+                f"'{part}' is not an absolute folder; use e.g. ~/Sync/watch or /media/WATCH,"
+                f" several joined by '{os.pathsep}'",
+            )
+        if any(ord(char) < 32 for char in part):
+            raise InputError(field, "a folder name cannot hold control characters")
+        try:
+            part.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(field, f"'{part!r}' is not UTF-8 text") from None
+    return os.pathsep.join(parts)
+
+
+def folder_paths(value: str) -> list[Path]:
+    """The folders of an `import_folders` value, with `~` expanded."""
+    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]

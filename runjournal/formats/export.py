@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
 from ..domain.entries import Entry, to_dict
 from ..domain.errors import InputError
@@ -25,15 +26,45 @@ def export_dict(entry: Entry) -> dict[str, Any]:
     return {**to_dict(entry), "uid": entry.uid}
 
 
-def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
-    """Write the journal to `path` (atomically) or stdout; return the entry count."""
+class TextSink(Protocol):
+    """Where an export's text goes: a file, standard output, or a wrapper of it."""
+
+    def write(self, text: str, /) -> int:
+        """Write `text`; return how much was written."""
+        ...
+
+
+def write_export(
+    journal: Journal, fmt: str, path: Path | None, stdout: TextSink | None = None
+) -> int:
+    """Write the journal to `path` (atomically) or `stdout` (default: sys.stdout); return
+    the entry count.
+
+    `path` is written through, never replaced: a symbolic link keeps pointing where
+    it did and the file it names is replaced atomically; a named pipe or a terminal
+    (`/dev/stdout`, `/dev/null`) is written into as a stream. A socket or a block
+    device is refused.
+    """
     if path is None:
-        return _write(journal, fmt, sys.stdout)
+        return _write(journal, fmt, stdout or sys.stdout)
     path = path.expanduser()
-    if path.is_dir():
+    try:
+        mode: int | None = path.stat().st_mode  # through links
+    except FileNotFoundError:
+        mode = None  # a new file, or a link to one
+    except OSError as error:
+        raise InputError("output", f"cannot use {path}: {error.strerror}") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise InputError(
             "output", f"{path} is a folder; give a file name, e.g. {path}/journal.json"
         )
+    if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            return _write(journal, fmt, stream)
+    if mode is not None and not stat.S_ISREG(mode):
+        raise InputError("output", f"{path} is not a regular file, a pipe or a terminal")
+    if path.is_symlink():
+        path = path.resolve()  # the link stays; the file it names is the one replaced
     if not path.parent.is_dir():
         raise InputError("output", f"the folder {path.parent} does not exist")
     # Written next to the target and renamed over it, so a failed export never leaves
@@ -49,7 +80,7 @@ def write_export(journal: Journal, fmt: str, path: Path | None) -> int:
     return count
 
 
-def _write(journal: Journal, fmt: str, out: IO[str]) -> int:
+def _write(journal: Journal, fmt: str, out: TextSink) -> int:
     count = 0
     # Oldest first: an import then numbers entries in the order they happened.
     entries = journal.history(ALL_KINDS, oldest_first=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, tzinfo
 from typing import Literal
 
 from ..domain.entries import Entry
@@ -46,6 +46,9 @@ class ReadOptions:
     as_run: bool = False  # activities that state no sport count as runs
     rpe: int | None = None  # for workouts whose file has none (else 7, noted)
     weight_unit: Literal["kg", "lb"] = "kg"  # for files that state none
+    # The zone a UTC start is shown in when the file does not say where it happened
+    # (None: this machine's); tests pass one so that they do not depend on the machine.
+    local_tz: tzinfo | None = None
 
 
 @dataclass
@@ -54,6 +57,8 @@ class Found:
 
     entries: list[Entry] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    # The runs among those skipped as "sport not stated" (taken if a Strava row says run).
+    unstated: list[Entry] = field(default_factory=list)
 
     def skip(self, reason: str, count: int = 1) -> None:
         """Count `count` things skipped for `reason` ("ride", "too short", ...)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 from typing import IO, Any
@@ -11,6 +12,36 @@ from ..domain.errors import InputError
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _CHUNK_CHARS = 1 << 16
+
+# Bounds the reader keeps itself, whatever the file holds. An entry is three levels
+# deep (entry, exercises, exercise) and a few kilobytes long; the checklist object,
+# read whole, holds every tick ever made.
+MAX_DEPTH = 20
+MAX_VALUE_CHARS = 64 << 20
+# A whole number longer than this is no field's value (int64 has 19 digits): it is read
+# as infinity, which every field refuses by name, instead of as a 5,000-digit int
+# (which Python refuses with a ValueError of its own, or SQLite with an OverflowError).
+MAX_INT_DIGITS = 20
+
+
+def _bounded_int(text: str) -> int | float:
+    if len(text) - text.startswith("-") > MAX_INT_DIGITS:
+        return -math.inf if text.startswith("-") else math.inf
+    return int(text)
+
+
+def _depth(value: Any) -> int:
+    """How deeply `value` nests lists and objects, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                break
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 class JsonStream:
@@ -25,7 +56,7 @@ class JsonStream:
         self._handle = handle
         self._name = name
         self._chunk = chunk_chars
-        self._decoder = json.JSONDecoder()
+        self._decoder = json.JSONDecoder(parse_int=_bounded_int)
         self._buf = ""
         self._pos = 0
         self._eof = False
@@ -81,13 +112,19 @@ class JsonStream:
         self._pos += 1
 
     def value(self) -> Any:
-        """Decode the next whole value."""
+        """Decode the next whole value: at most MAX_VALUE_CHARS long, MAX_DEPTH deep."""
         if self.peek() == "":
             raise self._error("the file ends too soon", self._pos)
         while True:
             try:
                 value, end = self._decoder.raw_decode(self._buf, self._pos)
+            except RecursionError:
+                raise self._too_deep() from None
             except json.JSONDecodeError as error:
+                if len(self._buf) - self._pos > MAX_VALUE_CHARS:
+                    raise self._error(
+                        f"a value longer than {MAX_VALUE_CHARS >> 20} MB", self._pos
+                    ) from None
                 # A value cut by the end of the buffer fails near the end (or as an
                 # unterminated string): read more and try again. Anything else is a
                 # real mistake in the file, reported where it is.
@@ -105,8 +142,15 @@ class JsonStream:
             ):
                 self._fill(at_least=len(self._buf) - self._pos)
                 continue
+            # Counting brackets is quick; the walk runs only on what might be too deep.
+            span = self._buf[self._pos : end]
+            if span.count("[") + span.count("{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
+                raise self._too_deep()
             self._pos = end
             return value
+
+    def _too_deep(self) -> InputError:
+        return self._error(f"lists or objects nested more than {MAX_DEPTH} deep", self._pos)
 
     def array_items(self) -> Iterator[Any]:
         """The values of the array that starts here, one at a time."""

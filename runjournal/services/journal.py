@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ..domain.errors import InputError
 from ..store import Journal, translate_errors
-from ..store.backups import daily_backup
+from ..store.backups import backup_folder, daily_backup
 
 
 @contextlib.contextmanager
@@ -24,9 +24,11 @@ def session(path: Path, today: date, *, warn: list[str] | None = None) -> Iterat
     # A statement that fails after the journal opened (locked past the busy timeout,
     # disk full, a damaged page) is still a journal problem, named by its path.
     with Journal.open(path) as journal, translate_errors(path):
+        if warn is not None:
+            warn.extend(journal.notices)
         yield journal
     if daily_backup(path, today) is None and warn is not None:
-        warn.append("today's backup could not be written")
+        warn.append(f"today's backup could not be written to {backup_folder(path)}")
 
 
 def open_for_app(path: Path, today: date) -> tuple[Journal, bool]:
@@ -51,3 +53,29 @@ def refuse_journal_files(journal_path: Path, dest: Path, field: str) -> None:
     siblings = {journal, *(journal.with_name(journal.name + end) for end in ("-wal", "-shm"))}
     if target in siblings:
         raise InputError(field, f"{dest} is the journal itself; choose another file name")
+
+
+def _copies_folder(journal: Journal) -> Path:
+    folder = backup_folder(journal.path or Path("journal.db"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def export_copy(journal: Journal, today: date) -> tuple[Path, int]:
+    """Export the journal as JSON into its backups folder: (where, how many entries)."""
+    from ..formats.export import write_export
+
+    stem = journal.path.stem if journal.path else "journal"
+    dest = _copies_folder(journal) / f"{stem}-export-{today.isoformat()}.json"
+    return dest, write_export(journal, "json", dest)
+
+
+def backup_copy(journal: Journal, now: datetime) -> Path:
+    """Copy the journal into its backups folder now; the copy's path.
+
+    Not named like the daily copies (`{stem}-YYYY-MM-DD.db`), so it is never rotated away.
+    """
+    stem = journal.path.stem if journal.path else "journal"
+    dest = _copies_folder(journal) / f"{stem}-manual-{now.strftime('%Y-%m-%d-%H%M%S')}.db"
+    journal.backup_to(dest)
+    return dest

@@ -20,6 +20,7 @@ from ..domain.forecast import (
     suggestion,
 )
 from ..domain.load import classify_load
+from ..domain.parse import shift
 from ..domain.records import LiftRecord, RunRecord, best_lifts, best_runs
 from ..domain.settings import Settings
 from ..domain.trends import FLAG_DAYS, Flag, Week, daily_loads, flags, monday, weeks
@@ -63,7 +64,7 @@ class TrendsView:
 def flags_on(journal: Journal, day: date) -> list[Flag]:
     """The soft flags as of `day`: only the 35 days they look at are read."""
     trends = journal.trends()
-    first = day - timedelta(days=FLAG_DAYS - 1)
+    first = shift(day, -(FLAG_DAYS - 1))  # held at date.min: never underflows
     return flags(daily_loads(trends.run_days(first, day), trends.leg_days(first, day)), day)
 
 

@@ -3,9 +3,11 @@ that makes them all through SQLite's online backup (also used by `runjournal bac
 
 Daily automatic backups: one consistent copy of the journal per day, the newest 7 kept.
 
-The copies live in a `backups/` folder next to the journal, named after it and the day:
-`journal.db` is copied to `backups/journal-2026-11-24.db`. Each copy is a complete,
-self-contained SQLite file (no `-wal` beside it), readable only by its owner.
+The copies live in a `backups/` folder next to the journal, named after its whole file
+name and the day: `journal.db` is copied to `backups/journal.db-2026-11-24.db`, so two
+journals in one folder (`training.db`, `training.sqlite`) never share a backup. Each
+copy is a complete, self-contained SQLite file (no `-wal` beside it), readable only by
+its owner.
 
 How to restore one:
 
@@ -14,12 +16,12 @@ How to restore one:
    `mv journal.db journal.db.before-restore`, and delete `journal.db-wal` and
    `journal.db-shm` if they exist (left there, SQLite would replay them onto the
    restored file).
-3. Copy the backup over the journal: `cp backups/journal-2026-11-24.db journal.db`.
+3. Copy the backup over the journal: `cp backups/journal.db-2026-11-24.db journal.db`.
 
 Or, to merge a backup's entries into the journal you have now instead of replacing it,
 export the backup and import the export (entries already in the journal are skipped)::
 
-    cp backups/journal-2026-11-24.db /tmp/old.db
+    cp backups/journal.db-2026-11-24.db /tmp/old.db
     runjournal --db /tmp/old.db export -o /tmp/old.json
     runjournal import /tmp/old.json
 """
@@ -94,8 +96,10 @@ def backup_folder(journal_path: Path) -> Path:
 
 
 def _pattern(journal_path: Path) -> re.Pattern[str]:
-    # Named after the journal, so two journals in one folder never rotate each other's.
-    return re.compile(rf"{re.escape(journal_path.stem)}-(\d{{4}}-\d{{2}}-\d{{2}})\.db")
+    # Named after the journal's whole name, so two journals in one folder never share or
+    # rotate each other's copies. (Copies named by the stem alone, from before, are left
+    # where they are: whose they are cannot be told.)
+    return re.compile(rf"{re.escape(journal_path.name)}-([0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})\.db")
 
 
 def list_backups(journal_path: Path) -> list[Path]:
@@ -113,8 +117,8 @@ def daily_backup(journal_path: Path, today: date, keep: int = KEEP) -> Path | No
     """Make today's backup of the journal if there is none yet; keep the newest `keep`.
 
     Safe while the journal is open elsewhere: the copy goes through SQLite's online
-    backup from a read-only connection, so it is consistent and the journal is never
-    written to. Call it once the journal has been opened successfully.
+    backup, which only reads, so it is consistent and the journal's content is never
+    changed. Call it once the journal has been opened successfully.
 
     Args:
         journal_path: the journal file.
@@ -127,7 +131,7 @@ def daily_backup(journal_path: Path, today: date, keep: int = KEEP) -> Path | No
         but the journal itself is fine. Never raises for a problem on disk.
     """
     folder = backup_folder(journal_path)
-    dest = folder / f"{journal_path.stem}-{today.isoformat()}.db"
+    dest = folder / f"{journal_path.name}-{today.isoformat()}.db"
     if not journal_path.is_file():
         return None
     if dest.exists():
@@ -165,7 +169,14 @@ def _copy(source_path: Path, dest: Path) -> None:
     os.close(fd)
     temp = Path(temp_name)
     try:
-        online_copy(source_path, temp, _check_and_detach)
+        # Read through an ordinary connection, not a read-only one: reading changes
+        # nothing, and as the last connection to close it removes the -wal and -shm a
+        # read-only one would leave behind, empty, after every first command of a day.
+        reader = sqlite3.connect(source_path, timeout=5)
+        try:
+            online_copy(reader, temp, _check_and_detach)
+        finally:
+            reader.close()
         os.chmod(temp, 0o600)
         os.replace(temp, dest)
     except BaseException:

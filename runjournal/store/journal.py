@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
@@ -14,8 +16,9 @@ from ..domain.entries import KIND_NAMES, Checkin, Entry, Kind, LegDay
 from ..domain.settings import Settings
 from . import aggregates, connection, profile, queries
 from .connection import BUSY_TIMEOUT_S, connect
-from .errors import translate_errors
+from .errors import JournalError, translate_errors
 from .migrations import MIGRATIONS, migrate
+from .opening import make_private, remove_new_journal
 from .rows import TABLES
 
 if TYPE_CHECKING:  # each imported where used, not by every command
@@ -46,6 +49,8 @@ class Journal:
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
         self.path = path
+        # Things the views should tell the user once (a journal found readable by others).
+        self.notices: list[str] = []
         self._db: Database | None = None
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn, self.schema)
@@ -58,13 +63,25 @@ class Journal:
             JournalError: the file is not a journal, newer, damaged, locked or read-only;
                 the file is left exactly as it was.
         """
-        conn = connect(path, len(cls.schema), busy_timeout=busy_timeout)
-        with translate_errors(path):
-            try:
-                return cls(conn, path)
-            except BaseException:
-                conn.close()
-                raise
+        new = not os.path.lexists(path)  # (False for a name the system refuses)
+        try:
+            conn = connect(path, len(cls.schema), busy_timeout=busy_timeout)
+            with translate_errors(path):
+                try:
+                    journal = cls(conn, path)
+                except BaseException:
+                    conn.close()
+                    raise
+        except JournalError as error:
+            if new and error.disk_full:
+                remove_new_journal(path)  # a failed creation leaves no file behind
+            raise
+        loose = make_private(path)
+        if loose is not None:
+            journal.notices.append(
+                f"{path} was readable by others (mode {loose:04o}); it is private now (0600)"
+            )
+        return journal
 
     @property
     def db(self) -> Database:
@@ -258,6 +275,23 @@ class Journal:
         """Every tick as {"date", "item_id"}, oldest first (for an export)."""
         return profile.all_ticks(self.conn)
 
+    # Watched folders ---------------------------------------------------------------
+
+    def seen_files(self) -> dict[str, tuple[int, int]]:
+        """The watched folders' files already read: path → (size, mtime in ns)."""
+        found = self.conn.execute("select path, size, mtime_ns from import_seen")
+        return {path: (size, mtime) for path, size, mtime in found}
+
+    def remember_files(self, files: dict[str, tuple[int, int]]) -> None:
+        """Record files of the watched folders as read, with the stamp they had."""
+        with self.transaction():
+            self.conn.executemany(
+                "insert into import_seen (path, size, mtime_ns) values (?, ?, ?) "
+                "on conflict (path) do update set size = excluded.size, "
+                "mtime_ns = excluded.mtime_ns",
+                [(path, size, mtime) for path, (size, mtime) in files.items()],
+            )
+
     # Whole-journal operations ------------------------------------------------------
 
     def import_all(
@@ -267,21 +301,34 @@ class Journal:
         items: Sequence[ChecklistItem] = (),
         ticks: Sequence[tuple[str, str]] = (),
         settings: Settings | None = None,
+        skips: Counter[str] | None = None,
+        restore_items: bool = False,
     ) -> tuple[int, int]:
         """Add every entry whose uid is new, in one transaction; return (added, skipped).
 
+        An import never replaces what the journal holds (SPEC §6): a check-in for a date
+        that has one is skipped as a conflict, and items whose id the journal has keep
+        its wording. `skips`, when given, counts the skipped by reason ("already in the
+        journal", "check-in conflict"). `restore_items` lets the items overwrite the
+        journal's (only for a journal whose checklist is still the default one).
         `entries` may be a generator that validates as it goes: if it raises, nothing
         of the import is kept.
         """
         added = skipped = 0
+        reasons: Counter[str] = Counter() if skips is None else skips
         with self.transaction():
             for entry in entries:
                 if entry.uid and self.has_uid(entry.uid):
                     skipped += 1
+                    reasons["already in the journal"] += 1
+                    continue
+                if isinstance(entry, Checkin) and queries.checkin_on(self.conn, entry.date):
+                    skipped += 1
+                    reasons["check-in conflict"] += 1
                     continue
                 queries.insert(self.conn, entry, entry.uid or new_uid())
                 added += 1
-            profile.merge_items(self.conn, items)
+            profile.merge_items(self.conn, items, overwrite=restore_items)
             profile.add_ticks(self.conn, ticks)
             if settings is not None:
                 self.save_settings(settings)

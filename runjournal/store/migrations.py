@@ -188,11 +188,25 @@ def m003_trend_indexes(db: Database) -> None:
     )
 
 
+def m004_import_seen(db: Database) -> None:
+    """The files of the watched folders (`import_folders`) already read."""
+    # The TUI looks at the watched folders every few minutes; a file whose path, size
+    # and modification time are here was read before (imported, a duplicate, or
+    # unreadable and already reported), so it is neither read nor reported again. A
+    # file that changes (a sync that was half-way) no longer matches and is read again.
+    # Paths are this machine's: the table is never exported.
+    db.execute(
+        "create table if not exists import_seen ("
+        " path text primary key, size integer not null, mtime_ns integer not null)"
+    )
+
+
 # Every migration, in the order they run: append, never reorder or remove.
 MIGRATIONS: tuple[Migration, ...] = (
     m001_create_journal,
     m002_history_indexes,
     m003_trend_indexes,
+    m004_import_seen,
 )
 # Counted from the list so the number cannot drift from the migrations themselves.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ refused before SQLite has had a chance to touch it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -128,6 +129,31 @@ def create_private(path: Path) -> None:
             os.chmod(path, 0o600)
     except OSError as error:
         raise JournalError(f"cannot create the journal at {path}: {error.strerror}") from None
+
+
+def make_private(path: Path) -> int | None:
+    """Make the journal (and its side files) 0600; the old mode if it was looser, else None.
+
+    SQLite creates the -wal and -shm with the journal's own mode, so one check covers
+    all three.
+    """
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if not mode & 0o077:
+            return None
+        for name in (path.name, path.name + "-wal", path.name + "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(path.with_name(name), 0o600)
+    except OSError:  # not ours to change (another owner): the journal still opens
+        return None
+    return mode
+
+
+def remove_new_journal(path: Path) -> None:
+    """Remove the journal this process just failed to create, with its side files."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
+        with contextlib.suppress(OSError):
+            path.with_name(name).unlink()
 
 
 def check_writable_folder(path: Path) -> None:

@@ -19,6 +19,11 @@ _UPSERT_SETTING = (
     "on conflict (key) do update set value = excluded.value"
 )
 _INSERT_ITEM = "insert into checklist_items (id, status, label, position) values (?, ?, ?, ?)"
+# An import never rewords an item the journal already has (SPEC §6).
+_ADD_ITEM = (
+    "insert into checklist_items (id, status, label, position) values (?, ?, ?, ?) "
+    "on conflict (id) do nothing"
+)
 _UPSERT_ITEM = (
     "insert into checklist_items (id, status, label, position) values (?, ?, ?, ?) "
     "on conflict (id) do update set status = excluded.status, "
@@ -59,9 +64,16 @@ def replace_items(conn: sqlite3.Connection, status: str, items: Sequence[Checkli
     )
 
 
-def merge_items(conn: sqlite3.Connection, items: Iterable[ChecklistItem]) -> None:
-    """Add these items, or overwrite the ones with the same id (an import)."""
-    conn.executemany(_UPSERT_ITEM, [(i.id, i.status, i.label, i.position) for i in items])
+def merge_items(
+    conn: sqlite3.Connection, items: Iterable[ChecklistItem], *, overwrite: bool = False
+) -> None:
+    """Add the items whose id is new (an import): the journal's own are never reworded.
+
+    With `overwrite` (a restore into a journal that still has only the default items),
+    items with a known id take the imported wording and place.
+    """
+    statement = _UPSERT_ITEM if overwrite else _ADD_ITEM
+    conn.executemany(statement, [(i.id, i.status, i.label, i.position) for i in items])
 
 
 def read_ticks(conn: sqlite3.Connection, day: date) -> set[str]:

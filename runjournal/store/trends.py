@@ -84,8 +84,10 @@ _FIRST_E1RM = (
 # kept only when every day up to then has a check-in and no other leg day came in
 # between (its soreness would be the next session's). Grouped by what decides the load
 # class (to failure, RPE, which side of 20 and 45 minutes) and by the days it took.
+# `settled` is materialized: inlined, its on_date subquery ran again for every use of
+# on_date (six times a leg day); SQLite before 3.35 knows no `materialized` (and inlines).
 _SETTLING = """
-with settled as (
+with settled as materialized (
     select l.date as leg_date, l.to_failure, l.rpe, l.duration_s,
         (select min(c.date) from checkins c
          where c.date > l.date and c.date <= min(date(l.date, :horizon), :last)
@@ -102,6 +104,8 @@ where (select count(*) from checkins c where c.date > leg_date and c.date <= on_
   and not exists (select 1 from leg_days o where o.date > leg_date and o.date < on_date)
 group by 1, 2, 3, 4, 6
 """
+if sqlite3.sqlite_version_info < (3, 35, 0):
+    _SETTLING = _SETTLING.replace(" as materialized (", " as (")
 
 
 class SettlingGroup(NamedTuple):

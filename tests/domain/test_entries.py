@@ -6,6 +6,7 @@ import dataclasses
 import json
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,10 +15,10 @@ from runjournal.domain.entries import (
     Exercise,
     LegDay,
     Run,
-    entry_from_dict,
     to_dict,
     validate,
 )
+from runjournal.domain.entry_json import entry_from_dict
 
 TODAY = date(2026, 11, 24)
 
@@ -75,3 +76,14 @@ def test_json_round_trip(entry: Run | LegDay | Checkin, uid: str) -> None:
     assert validate(entry, TODAY) == entry
     data = json.loads(json.dumps({**to_dict(entry), "uid": uid}))
     assert entry_from_dict(data, TODAY) == dataclasses.replace(entry, uid=uid)
+
+
+def test_an_entry_before_1900_is_refused_however_it_came_in() -> None:
+    """SPEC §2's first date holds for imported entries too, not only for typed dates."""
+    from runjournal.domain.entries import validate
+    from runjournal.domain.errors import InputError
+
+    with pytest.raises(InputError, match="before 1900-01-01") as refused:
+        validate(Run(date(1850, 1, 1), 5000, 1800), TODAY)
+    assert refused.value.field == "date"
+    assert validate(Run(date(1900, 1, 1), 5000, 1800), TODAY).date == date(1900, 1, 1)

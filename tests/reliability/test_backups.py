@@ -34,7 +34,7 @@ def test_first_call_of_the_day_writes_a_private_consistent_copy(isolated_journal
 
     made = daily_backup(isolated_journal, DAY)
 
-    assert made == isolated_journal.parent / "backups" / "journal-2026-11-24.db"
+    assert made == isolated_journal.parent / "backups" / "journal.db-2026-11-24.db"
     assert _mode(made) == 0o600
     assert _mode(made.parent) == 0o700
     assert integrity(made) == "ok"
@@ -79,7 +79,7 @@ def test_keeps_only_the_newest_seven(isolated_journal: Path) -> None:
     backups = list_backups(isolated_journal)
 
     assert [p.name for p in backups] == [
-        f"journal-{DAY + timedelta(days=n)}.db" for n in range(9, 2, -1)
+        f"journal.db-{DAY + timedelta(days=n)}.db" for n in range(9, 2, -1)
     ]
 
 
@@ -97,7 +97,7 @@ def test_rotation_leaves_other_files_and_other_journals_alone(isolated_journal: 
         daily_backup(isolated_journal, DAY + timedelta(days=n), keep=2)
 
     assert len(list_backups(isolated_journal)) == 2
-    assert list_backups(other) == [folder / "work-2026-11-24.db"]
+    assert list_backups(other) == [folder / "work.db-2026-11-24.db"]
     assert mine.read_text() == "a file the user put here"
 
 

@@ -6,6 +6,7 @@ Each test records how many cases it ran (see RELIABILITY.md).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -33,11 +34,11 @@ from runjournal.domain.entries import (
     build_checkin,
     build_leg_day,
     build_run,
-    entry_from_dict,
     parse_exercise,
     parse_kind,
     to_dict,
 )
+from runjournal.domain.entry_json import entry_from_dict
 from runjournal.domain.errors import InputError
 from runjournal.domain.settings import CHOICES, Settings, parse_setting
 from runjournal.store import Journal
@@ -516,3 +517,166 @@ def test_an_error_is_one_line_even_when_the_input_spans_lines(
     err = capsys.readouterr().err
     assert code == 2
     assert len(LINE_BREAK.split(err.strip())) == 1, err
+
+
+# The import reader: arbitrary JSON shapes and numbers (issue 9) ----------------------
+
+# Numbers no field holds, written as text: the JSON reader must bound them itself.
+BIG_NUMBERS = ["9" * 5000, "-" + "9" * 30, "1e309", "-1e309", "1e308", "1" + "0" * 30, "1e-400"]
+json_numbers = (
+    st.integers(-(10**40), 10**40)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from(BIG_NUMBERS).map(lambda text: f"@NUMBER:{text}@")
+)
+json_values = st.recursive(
+    st.none() | st.booleans() | json_numbers | junk,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(junk, inner, max_size=3),
+    max_leaves=8,
+)
+ENTRY_KEYS = ["kind", "date", "distance_km", "duration_s", "rpe", "hr", "time", "notes", "uid",
+              "type", "duration_min", "to_failure", "exercises", "soreness"]  # fmt: skip
+
+
+@st.composite
+def import_documents(draw: st.DrawFn) -> str:
+    """An export, a bare list or any JSON at all, with fields swapped for junk."""
+    entry = {"kind": "run", "date": "2026-11-01", "distance_km": 5, "duration_s": 1800}
+    entries = [
+        {**entry, **draw(st.dictionaries(st.sampled_from(ENTRY_KEYS), json_values, max_size=3))}
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    head = {"format": "runjournal", "version": 1, "settings": {}, "entries": entries,
+            "checklist": {"items": [], "ticks": []}}  # fmt: skip
+    swaps = draw(st.dictionaries(st.sampled_from(list(head)), json_values, max_size=2))
+    item_swaps = draw(
+        st.dictionaries(
+            st.sampled_from(["id", "status", "label", "position"]), json_values, max_size=2
+        )
+    )
+    if item_swaps:
+        item = {"id": "a", "status": "rest", "label": "x", "position": 0, **item_swaps}
+        head["checklist"] = {"items": [item], "ticks": [{"date": "2026-11-01", "item_id": "a"}]}
+    document = draw(st.sampled_from(["export", "list", "anything"]), label="shape")
+    value: Any = {"export": {**head, **swaps}, "list": entries}.get(document)
+    if value is None:
+        value = draw(json_values)
+    text = json.dumps(value, ensure_ascii=draw(st.booleans()))
+    text = re.sub(r'"@NUMBER:([^@]*)@"', r"\1", text)  # the literal numbers, unquoted
+    cut = draw(st.sampled_from(["whole", "cut", "deep"]))
+    if cut == "cut":
+        text = text[: draw(st.integers(0, max(0, len(text) - 1)))]
+    elif cut == "deep":
+        depth = draw(st.sampled_from([19, 21, 1000, 100_000]))
+        text = "[" * depth + text + "]" * draw(st.sampled_from([0, depth]))
+    return text
+
+
+def test_the_import_reader_never_crashes_and_a_refusal_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "fuzz.db"
+    source = tmp_path / "in.json"
+    assert run(["--db", str(db), "checkin", "--soreness", "5", "--date", "2026-10-01"]) == 0
+    codes: Counter[int] = Counter()
+
+    @budget(400)
+    @given(document=import_documents())
+    def check(document: str) -> None:
+        source.write_text(document, encoding="utf-8", errors="surrogatepass")
+        before = (sha256(db), row_counts(db))
+        code = run(["--db", str(db), "import", str(source)], today=TODAY)
+        _, err = capsys.readouterr()
+        codes[code] += 1
+        assert code in (0, 2), (document[:300], code, err)
+        assert "Traceback" not in err
+        if code == 2:
+            assert err.startswith("error: "), (document[:300], err)
+            assert len(LINE_BREAK.split(err.strip())) == 1, err
+            assert (sha256(db), row_counts(db)) == before, "a refused import changed the journal"
+
+    check()
+    record_figures(
+        "fuzz-import-reader", cases=sum(codes.values()), exit_0=codes[0], exit_2=codes[2]
+    )
+
+
+# Text rendering: nothing raw reaches the terminal (issue 9) --------------------------
+
+# Every character a terminal acts on, and lone surrogates (which no terminal can encode).
+RAW = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+hostile_text = st.text(
+    st.characters(exclude_categories=())  # every code point, lone surrogates included
+    | st.sampled_from(["\x1b", "\x9b", "\x07", "\u202e", "[", "]", "/"]),
+    max_size=60,
+)
+
+
+def _no_raw(text: str, *, lines: bool = False) -> None:
+    """Nothing in `text` a terminal would act on (but the line ends, when `lines`)."""
+    found = RAW.search(text.replace("\n", "") if lines else text)
+    assert found is None, (found and repr(found[0]), text)
+
+
+def test_every_renderer_shows_text_as_text() -> None:
+    from rich.text import Text
+    from textual.content import Content
+
+    from runjournal.cli.base import describe
+    from runjournal.cli.render import history_table, json_text, render_checklist
+    from runjournal.domain.advisor import advise as advice_for
+    from runjournal.domain.checklist import ChecklistEntry
+    from runjournal.domain.entries import Run
+    from runjournal.services.day import DayView
+    from runjournal.text import cell, one_line, shown
+    from runjournal.tui.widgets.literal import LITERAL
+
+    cases = Counter[str]()
+
+    @budget(800)
+    @given(text=hostile_text, width=st.integers(0, 50))
+    def check(text: str, width: int) -> None:
+        cases["texts"] += 1
+        for rendered in (shown(text), one_line(text), cell(text, width)):
+            _no_raw(rendered)
+        assert "\n" not in one_line(text)
+        clean = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        exercise = Exercise(clean or "x", 5, 5, 100_000)
+        entries = [
+            Run(TODAY, 5000, 1800, notes=clean, id=1),
+            LegDay(TODAY, 3600, 7, exercises=(exercise,), notes=clean, id=2),
+            Checkin(TODAY, 3, notes=clean, id=3),
+        ]
+        for table_width in (None, 80 + width):  # a pipe (nothing cut), a terminal
+            for line in history_table(lambda: entries, Settings(), table_width):
+                _no_raw(line)
+        for entry in entries:
+            _no_raw(describe(entry, Settings()))
+        advice = advice_for([], None, Settings(), TODAY)
+        view = DayView(advice, [ChecklistEntry(clean, clean, False)], TODAY, [], [])
+        _no_raw(render_checklist(view), lines=True)
+        as_json = json_text({"notes": clean})
+        _no_raw(as_json)
+        assert json.loads(as_json) == {"notes": clean}
+        # The TUI: Content and Text hold it literally (never markup); an Input draws pictures.
+        assert Content(one_line(clean)).plain == one_line(clean)
+        _no_raw(LITERAL(Text(clean)).plain)
+        assert len(LITERAL(Text(clean)).plain) == len(Text(clean).plain)  # the cursor stays put
+
+    check()
+    record_figures("fuzz-rendering", cases=sum(cases.values()))
+
+
+def test_an_error_line_shows_what_it_quotes_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    from runjournal.cli.commands import say_error
+
+    @budget(300)
+    @given(text=hostile_text)
+    def check(text: str) -> None:
+        say_error(f"distance: '{text}' is not a distance")
+        err = capsys.readouterr().err
+        assert err.startswith("error: ")
+        _no_raw(err.rstrip("\n"))
+
+    check()

@@ -62,6 +62,7 @@ COLUMNS: dict[str, dict[str, type]] = {
     "settings": {"key": str, "value": str},
     "checklist_items": {"id": str, "status": str, "label": str, "position": int},
     "checklist_ticks": {"date": str, "item_id": str},
+    "import_seen": {"path": str, "size": int, "mtime_ns": int},
     "_sqlite_migrations": {
         "migration_set": str,
         "name": str,
@@ -502,14 +503,18 @@ def test_foreign_database_with_tables_only_in_its_wal_is_refused(tmp_path: Path)
         owner.close()
 
 
-def test_an_imported_checkin_replaces_the_days_and_a_second_import_skips_it(
+def test_an_imported_checkin_never_replaces_the_days_and_is_counted_as_a_conflict(
     journal: Journal,
 ) -> None:
+    # SPEC §6 (issue 9): an import never replaces what the journal holds.
+    from collections import Counter
+
     mine = journal.add(Checkin(date=TODAY, soreness=3))
     imported = Checkin(date=TODAY, soreness=7, notes="from the old app", uid="uid-from-file")
-    assert journal.import_all([imported]) == (1, 0)
+    skips: Counter[str] = Counter()
+    assert journal.import_all([imported], skips=skips) == (0, 1)
+    assert skips == {"check-in conflict": 1}
     now = journal.checkin_on(TODAY)
     assert now is not None
-    assert (now.id, now.soreness, now.uid) == (mine.id, 7, "uid-from-file")
-    assert journal.import_all([imported]) == (0, 1)
+    assert (now.id, now.soreness, now.uid) == (mine.id, 3, mine.uid)
     assert journal.count("checkin") == 1

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
 from ...domain import parse as p
 from ...domain.entries import Checkin, Entry, build_checkin
+from ...text import one_line
 from ..widgets.field import Field
 from .confirm import ConfirmDialog
 from .form import FormScreen
@@ -22,7 +25,10 @@ class CheckinForm(FormScreen):
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
                 yield Field(
-                    "Date", "date", (entry.date if entry else self.session.today).isoformat()
+                    "Date",
+                    "date",
+                    (entry.date if entry else self.session.today).isoformat(),
+                    today=self.session.today,
                 )
                 yield Field(
                     "Soreness (0–10)",
@@ -30,9 +36,7 @@ class CheckinForm(FormScreen):
                     str(entry.soreness) if entry else "",
                     placeholder="0 none … 8+ too sore to walk",
                 )
-            yield Field(
-                "Notes", "notes", entry.notes if entry else "", wide=True, max_length=p.MAX_NOTES
-            )
+            yield Field("Notes", "notes", entry.notes if entry else "", wide=True, multiline=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -51,10 +55,18 @@ class CheckinForm(FormScreen):
 
         question = (
             f"{entry.date} already has a check-in (soreness {other.soreness}/10"
-            + (f", “{other.notes}”" if other.notes else "")
+            + (f", “{one_line(other.notes)}”" if other.notes else "")
             + "). Replace it with this one?"
         )
         self.app.push_screen(ConfirmDialog(question, "Replace"), answered)
+
+    def field_checks(self) -> dict[str, Callable[[], object]]:
+        today = self.session.today
+        return {
+            "date": lambda: p.parse_date(self.text("date"), today),
+            "soreness": lambda: p.parse_soreness(self.text("soreness")),
+            "notes": lambda: p.check_notes(self.text("notes")),
+        }
 
     def build(self) -> Checkin:
         return build_checkin(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Callable
 
 from textual.binding import Binding
+from textual.widgets import Checkbox, Footer, Input, Select, Static, TextArea
 
 from ...domain.edit import changes_between, edited
 from ...domain.entries import Entry
 from ...domain.errors import InputError
+from ...text import shown
 from ..session import Session, SessionScreen
 from ..widgets.field import Field
 
@@ -25,6 +28,7 @@ class FormScreen(SessionScreen):
     def __init__(self, session: Session, entry: Entry | None = None) -> None:
         super().__init__(session)
         self.entry = entry
+        self._as_opened: tuple[object, ...] | None = None
 
     @property
     def heading(self) -> str:
@@ -38,29 +42,97 @@ class FormScreen(SessionScreen):
     def text(self, name: str) -> str:
         return self.field(name).value
 
+    def on_mount(self) -> None:
+        # (Textual calls every class's on_mount: the forms' own come first.)
+        self.call_after_refresh(self._remember_as_opened)
+
+    def _remember_as_opened(self) -> None:
+        self._as_opened = self._contents()
+
+    def _contents(self) -> tuple[object, ...]:
+        """Everything typed or chosen in the form, to tell whether it was changed."""
+        values: list[object] = []
+        for widget in self.query("Input, TextArea, Checkbox, Select"):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, Input | Checkbox | Select):
+                values.append(widget.value)
+            values.append(widget.id)
+        return tuple(values)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed or changed since the form opened."""
+        return self._as_opened is not None and self._contents() != self._as_opened
+
+    # Errors -----------------------------------------------------------------------
+
     def clear_errors(self) -> None:
         for field in self.query(Field):
             field.show_error(None)
+        for summary in self.query("#form-errors"):
+            summary.remove()
 
     def show_error(self, error: InputError) -> None:
         """Put the message next to the field it is about, and focus that field."""
+        self.show_errors([error])
+
+    def show_errors(self, errors: list[InputError]) -> None:
+        """Every message next to its field (cut to one line there) and all of them, whole,
+        in one box above the keys; the first bad field takes the focus."""
         fields = {f.field_name: f for f in self.query(Field)}
-        target = fields.get(error.field)
-        if target is None:
-            self.notify(str(error), severity="error", title="Not saved")
-            return
-        target.show_error(error.message)
-        target.query_one("Input").focus()
+        lines = []
+        for error in errors:
+            target = fields.get(error.field)
+            name = target.label if target else error.field
+            lines.append(shown(f"✗ {name}: {error.message}"))  # it may quote what was typed
+            if target is not None:
+                target.show_error(error.message)
+        first = fields.get(errors[0].field)
+        if first is not None:
+            first.editor.focus()
+        summary = Static("\n".join(lines), id="form-errors", markup=False)
+        self.mount(summary, before=self.query_one(Footer))
+
+    def field_checks(self) -> dict[str, Callable[[], object]]:
+        """One parser per field, so that a save can report every bad field at once."""
+        return {}
+
+    def _every_error(self) -> list[InputError]:
+        errors = []
+        for check in self.field_checks().values():
+            try:
+                check()
+            except InputError as error:
+                errors.append(error)
+        return errors
+
+    # Actions ----------------------------------------------------------------------
 
     def action_cancel(self) -> None:
-        self.dismiss()
+        """Leave the form; if something was typed, ask before throwing it away."""
+        if not self.changed:
+            self.dismiss()
+            return
+        from .confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+
+        question = f"Discard this {self.NOUN}? What you typed is not saved."
+        self.app.push_screen(ConfirmDialog(question, "Discard", "Keep editing"), answered)
 
     def action_save(self) -> None:
         self.clear_errors()
+        errors = self._every_error()
         try:
             entry = self.build()
         except InputError as error:
-            self.show_error(error)
+            if not any(e.field == error.field for e in errors):
+                errors.append(error)
+        if errors:
+            self.show_errors(errors)
             self.app.bell()
             return
         self.confirm_and_store(entry)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
@@ -11,18 +12,23 @@ HELP = """\
 # runjournal
 
 ## Keys
-| key | does |
-| --- | --- |
-| `t` | Today: what the day is for, why, and the warm-up |
-| `l` / `r` | log a leg day / a run |
-| `c` | soreness check-in (press a digit, 0–9) |
-| `h` | History: review, edit (`enter`) and delete (`d`) entries |
-| `w` | Trends: weeks of distance, load and soreness (`[`/`]` 12, 26, 52), your recovery, records |
-| `s` | Settings: profile, units, checklist, theme |
-| `space` / `enter` | tick a warm-up item |
-| `ctrl+s` / `escape` | save / cancel a form |
-| `ctrl+p` | every action, searchable |
-| `q` | quit (outside text fields) |
+* **t** — Today: what the day is for, why, and the warm-up
+* **l** / **r** — log a leg day / a run
+* **c** — soreness check-in (press a digit, 0–9)
+* **h** — History: review, edit (`enter`) and delete (`d`) entries
+* **w** — Trends: weekly distance, load, soreness (**[** / **]**: 12–52 weeks), recovery, records
+* **s** — Settings: profile, units, checklist, theme
+* **i** — Import: Strava, Garmin, Strong or Hevy files, or a folder of them
+* **space** / **enter** — tick a warm-up item
+* **+** / **-** — on a date field: the next / previous day
+* **ctrl+s** / **escape** — save / cancel a form (escape asks first if something is typed)
+* **u** — undo a delete, for a few seconds after it (History)
+* **ctrl+p** — every action, searchable: export, backup, config, theme…
+* **q** — quit (outside text fields)
+
+## Marks
+* **⚑** after a leg day's load (History) means its sets were taken **to failure**: that
+  alone makes the session count as hard.
 
 ## How the advisor decides
 It reads your leg days of the last 7 days and today's soreness check-in.
@@ -48,7 +54,15 @@ rough guides: they never change the status.
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys and the advisor's rules, in a box that scrolls (arrows, pages, wheel)."""
+
     BINDINGS = [Binding("escape,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        yield Markdown(HELP, id="help-body", classes="dialog")
+        # Markdown does not scroll by itself: a focused VerticalScroll around it takes
+        # up/down, page up/down, home/end and the wheel.
+        with VerticalScroll(id="help-body", classes="dialog"):
+            yield Markdown(HELP)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()

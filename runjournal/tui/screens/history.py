@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Tab, Tabs
 
 from ...domain import parse as p
-from ...domain.entries import KIND_NAMES, Kind
+from ...domain.entries import KIND_NAMES, Entry, Kind
 from ...domain.errors import InputError
 from ...store.paging import SORTS
-from ...text import distance_text, summary
+from ...text import distance_text, one_line, shown, summary
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.history_table import HistoryTable
+from ..widgets.literal import LITERAL
 from .confirm import ConfirmDialog
 
 KIND_TABS: dict[str, Kind] = {"runs": "run", "legs": "leg", "checkins": "checkin"}
@@ -28,6 +30,7 @@ class HistoryScreen(SessionScreen):
     BINDINGS = [
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Del"),
+        Binding("u", "undo", "Undo"),
         Binding("o", "sort", "Sort"),
         Binding("O", "reverse", "Reverse", show=False),
         Binding("g", "newest", "Newest", show=False),
@@ -39,6 +42,9 @@ class HistoryScreen(SessionScreen):
         Binding("escape", "back", "Back", show=False),
     ]
 
+    UNDO_SECONDS = 8
+    _undoable: Entry | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Tabs(
@@ -49,9 +55,10 @@ class HistoryScreen(SessionScreen):
         )
         with Horizontal(id="history-filters"):
             yield Select([(t, t) for t in p.RUN_TYPES], prompt="all types", id="type-filter")
-            yield Input(placeholder="from YYYY-MM-DD", id="since")
-            yield Input(placeholder="to YYYY-MM-DD", id="until")
+            yield Input(placeholder="from date", id="since", highlighter=LITERAL)
+            yield Input(placeholder="to date", id="until", highlighter=LITERAL)
         yield HistoryTable(self.session.journal, id="history-table")
+        yield Static(id="history-detail", markup=False)
         yield Static(id="history-status")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -170,11 +177,46 @@ class HistoryScreen(SessionScreen):
                 )
                 if not deleted:
                     return
-                self.app.notify(f"Deleted {noun} {entry.id} ({entry.date}).", title="Deleted")
+                self._offer_undo(entry)
+                self.app.notify(
+                    f"Deleted {noun} {entry.id} ({entry.date}). Press u to undo.",
+                    title="Deleted",
+                    timeout=self.UNDO_SECONDS,
+                )
                 self.session.changed()
 
-        question = f"Delete this {noun}?\n\n{entry.date}  {summary(entry, units)}"
+        what = one_line(summary(entry, units, self.table.weight_units))
+        question = f"Delete this {noun}?\n\n{entry.date}  {what}"
         self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
+
+    def _offer_undo(self, entry: Entry) -> None:
+        self._undoable = entry
+        self.refresh_bindings()
+
+        def expire() -> None:
+            if self._undoable is entry:
+                self._undoable = None
+                self.refresh_bindings()
+
+        self.set_timer(self.UNDO_SECONDS, expire)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self._undoable is not None
+        return True
+
+    def action_undo(self) -> None:
+        """Put the entry deleted a moment ago back, with its uid (so an export and an
+        import still know it as the same entry)."""
+        entry, self._undoable = self._undoable, None
+        self.refresh_bindings()
+        if entry is None:
+            return
+        restored, back = self.session.write("Undo", lambda: self.session.journal.add(entry))
+        if not restored or back is None:
+            return
+        self.app.notify(f"Restored {KIND_NAMES[entry.kind]} ({entry.date}).", title="Undone")
+        self.session.changed()
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
@@ -187,22 +229,40 @@ class HistoryScreen(SessionScreen):
     def _show_status(self, error: str | None = None) -> None:
         status = self.query_one("#history-status", Static)
         if error:
-            status.update(f"[b red]{error}[/]")
+            status.update(Text(shown(error), style="bold red"))  # it quotes the filter
             return
+        self._show_detail()
         query = self.table.query_spec
         count = self.session.journal.history_count(query)
         noun = {"run": "runs", "leg": "leg days", "checkin": "check-ins"}[query.kind]
         text = f"{count:,} {noun}"
         entry = self.table.current
         if entry is not None:
-            monday = entry.date - timedelta(days=entry.date.weekday())
-            t = self.session.journal.totals(monday, monday + timedelta(days=6))
+            monday = p.shift(entry.date, -entry.date.weekday())
+            sunday = p.shift(monday, 6)  # held at 9999-12-31, the calendar's last day
+            t = self.session.journal.totals(monday, sunday)
             hours, minutes = divmod(round(t["duration_s"] / 60), 60)
+            legs = f"{t['leg_days']} leg day{'s' if t['leg_days'] != 1 else ''}"
+            start = f"{monday:%d}" if monday.month == sunday.month else f"{monday:%d %b}"
+            span = f"{start}–{sunday:%d %b}"
             text = (
-                f"Week {monday.isocalendar().week} ({monday:%d %b}–"
-                f"{monday + timedelta(days=6):%d %b}): "
+                f"{span}: "
                 f"{distance_text(t['distance_m'], self.table.units)} · "
-                f"{hours} h {minutes:02d} min running · {t['leg_days']} leg "
-                f"day{'s' if t['leg_days'] != 1 else ''}    [dim]{text}[/dim]"
+                f"{hours}:{minutes:02d} h run · {legs}   [dim]{text}[/dim]"
             )
+        if query.kind == "leg":
+            text += "[dim]  ⚑ to failure[/dim]"
         status.update(text)
+
+    def _show_detail(self) -> None:
+        """The selected entry in full (every exercise, the whole note), under the table."""
+        detail = self.query_one("#history-detail", Static)
+        entry = self.table.current
+        detail.display = entry is not None
+        if entry is None:
+            return
+        when = f"{entry.date}{' ' + entry.time if entry.time else ''}"
+        what = summary(entry, self.table.units, self.table.weight_units)
+        # Text, never markup; each line of the note shown with its controls escaped.
+        lines = [shown(f"{when}  {what}"), *map(shown, entry.notes.splitlines())]
+        detail.update(Content("\n".join(lines)))

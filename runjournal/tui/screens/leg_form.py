@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import parse as p
@@ -17,6 +19,7 @@ from ...domain.errors import InputError
 from ...domain.forecast import next_normal_training, when_text
 from ...domain.load import classify_load, recovery_days
 from ...domain.settings import Settings
+from ...text import shown
 from ..widgets.exercise_row import ExerciseRow
 from ..widgets.field import Field
 from .form import FormScreen
@@ -32,7 +35,12 @@ class LegDayForm(FormScreen):
         yield Static(self.heading, classes="form-title")
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
-                yield Field("Date", "date", leg.date.isoformat() if leg else today)
+                yield Field(
+                    "Date",
+                    "date",
+                    leg.date.isoformat() if leg else today,
+                    today=self.session.today,
+                )
                 yield Field("Time", "time", (leg.time or "") if leg else "", placeholder="HH:MM")
                 yield Field(
                     "Duration",
@@ -42,16 +50,18 @@ class LegDayForm(FormScreen):
                 )
                 yield Field("RPE (1–10)", "rpe", str(leg.rpe) if leg else "", placeholder="1–10")
                 yield Checkbox("to failure", leg.to_failure if leg else False, id="to-failure")
-            yield Label("Exercises  [dim](name · sets · reps · weight)[/dim]")
+            unit = self.session.journal.settings().weight_units
+            other = "lb" if unit == "kg" else "kg"
+            yield Label(
+                f"Exercises  [dim](name · sets · reps · weight in {unit}, or 20{other})[/dim]"
+            )
             with VerticalScroll(id="exercises", can_focus=False):
                 names = self.session.journal.exercise_names()
                 for exercise in (leg.exercises if leg else ()) or [None]:
-                    yield ExerciseRow(names, exercise)
+                    yield ExerciseRow(names, exercise, unit)
             yield Static("", classes="error", id="exercises-error")
             yield Button("+ Add exercise (ctrl+n)", id="add-exercise")
-            yield Field(
-                "Notes", "notes", leg.notes if leg else "", wide=True, max_length=p.MAX_NOTES
-            )
+            yield Field("Notes", "notes", leg.notes if leg else "", wide=True, multiline=True)
             yield Static("", classes="feedback", id="load-feedback")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -61,7 +71,8 @@ class LegDayForm(FormScreen):
 
     @on(Button.Pressed, "#add-exercise")
     def action_add_exercise(self) -> None:
-        row = ExerciseRow(self.session.journal.exercise_names())
+        settings = self.session.journal.settings()
+        row = ExerciseRow(self.session.journal.exercise_names(), weight_unit=settings.weight_units)
         self.query_one("#exercises").mount(row)
         self.call_after_refresh(lambda: row.query_one(Input).focus())
 
@@ -93,6 +104,16 @@ class LegDayForm(FormScreen):
             f"[b]{self._ready_text(leg, settings)}[/b]."
         )
 
+    def field_checks(self) -> dict[str, Callable[[], object]]:
+        today = self.session.today
+        return {
+            "date": lambda: p.parse_date(self.text("date"), today),
+            "time": lambda: p.parse_time(self.text("time")),
+            "duration": lambda: p.check_leg_duration(p.parse_duration(self.text("duration"))),
+            "rpe": lambda: p.parse_rpe(self.text("rpe")),
+            "notes": lambda: p.check_notes(self.text("notes")),
+        }
+
     def _ready_text(self, draft: LegDay, settings: Settings) -> str:
         """When hard running is OK again with this session logged, as Today will say it.
 
@@ -106,10 +127,6 @@ class LegDayForm(FormScreen):
         ready = next_normal_training(legs, journal.checkin_on(today), settings, today)
         return when_text(ready, today)
 
-    def show_error(self, error: InputError) -> None:
-        if error.field != "exercise-row":  # that one is already under the exercises
-            super().show_error(error)
-
     def build(self) -> LegDay:
         error_line = self.query_one("#exercises-error", Static)
         error_line.update("")
@@ -121,9 +138,9 @@ class LegDayForm(FormScreen):
                     parse_exercise(spec)
                     specs.append(spec)
             except InputError as error:
-                error_line.update(f"Exercise {n}: {error.message}")
+                error_line.update(Content(shown(f"Exercise {n}: {error.message}")))
                 row.query_one(Input).focus()
-                raise InputError("exercise-row", error.message) from None
+                raise InputError("exercises", f"row {n}: {error.message}") from None
         return build_leg_day(
             today=self.session.today,
             duration=self.text("duration"),
@@ -133,4 +150,5 @@ class LegDayForm(FormScreen):
             date=self.text("date"),
             time=self.text("time"),
             notes=self.text("notes"),
+            weight_units=self.session.journal.settings().weight_units,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -10,7 +12,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from ...domain import parse as p
 from ...domain.entries import Entry, Run, build_run
 from ...domain.errors import InputError
-from ...text import pace_text
+from ...text import pace_text, run_warning
 from ..widgets.field import Field
 from .confirm import ConfirmDialog
 from .form import FormScreen
@@ -32,7 +34,12 @@ class RunForm(FormScreen):
         yield Static(self.heading, classes="form-title")
         with VerticalScroll(classes="form", can_focus=False):
             with Horizontal(classes="form-row"):
-                yield Field("Date", "date", (run.date if run else self.session.today).isoformat())
+                yield Field(
+                    "Date",
+                    "date",
+                    (run.date if run else self.session.today).isoformat(),
+                    today=self.session.today,
+                )
                 yield Field("Time", "time", (run.time or "") if run else "", placeholder="HH:MM")
                 distance = "" if run is None else _distance_value(run.distance_m, units)
                 yield Field(
@@ -59,9 +66,7 @@ class RunForm(FormScreen):
                     "RPE (1–10)", "rpe", str(run.rpe or "") if run else "", placeholder="opt."
                 )
                 yield Field("HR (bpm)", "hr", str(run.hr or "") if run else "", placeholder="opt.")
-            yield Field(
-                "Notes", "notes", run.notes if run else "", wide=True, max_length=p.MAX_NOTES
-            )
+            yield Field("Notes", "notes", run.notes if run else "", wide=True, multiline=True)
             yield Static("", classes="feedback -warning", id="advice-warning")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -69,20 +74,13 @@ class RunForm(FormScreen):
         self.query_one("#distance" if self.entry is None else "#date", Input).focus()
         self._update_live()
 
-    def _distance_text(self) -> str:
-        """A bare number means the user's own units (miles if they chose miles)."""
-        text = self.text("distance").strip()
-        units = self.session.journal.settings().units
-        if text and units == "mi" and text.replace(".", "", 1).replace(",", "", 1).isdigit():
-            return text + "mi"
-        return text
-
     @on(Input.Changed)
     @on(Select.Changed)
     def _update_live(self) -> None:
         pace = self.query_one("#pace", Static)
         try:
-            metres = p.parse_distance(self._distance_text())
+            units = self.session.journal.settings().units
+            metres = p.parse_distance(self.text("distance"), unit=units)
             seconds = p.parse_duration(self.text("duration"))
             run = Run(self.session.today, metres, max(seconds, 1))
             pace.update(f"→ {pace_text(run, self.session.journal.settings().units)}")
@@ -98,26 +96,40 @@ class RunForm(FormScreen):
         return value if isinstance(value, str) else "easy"
 
     def _warning(self) -> str | None:
-        """Why this run goes against the day's advice, or None if it does not."""
+        """Why this run goes against the day's advice (its type, length or effort), or
+        None if it does not or the form cannot tell yet."""
         try:
             day = p.parse_date(self.text("date"), self.session.today)
         except InputError:
             return None
+        try:
+            seconds = p.parse_duration(self.text("duration"))
+        except InputError:
+            seconds = 0
+        try:
+            rpe = p.parse_rpe(self.text("rpe")) if self.text("rpe").strip() else None
+        except InputError:
+            rpe = None
         advice = self.session.view(day).advice
-        run_type = self._run_type()
-        if not advice.discourages(run_type):
-            return None
-        when = "Today" if day == self.session.today else day.isoformat()
-        status = advice.status.replace("_", " ")
-        return (
-            f"⚠ {when} is {'a rest day' if advice.status == 'rest' else 'an ' + status}: "
-            f"a {run_type} run goes against the advice."
-        )
+        warning = run_warning(advice, self._run_type(), seconds, rpe, self.session.today)
+        return f"⚠ {warning}" if warning else None
+
+    def field_checks(self) -> dict[str, Callable[[], object]]:
+        today, units = self.session.today, self.session.journal.settings().units
+        return {
+            "date": lambda: p.parse_date(self.text("date"), today),
+            "time": lambda: p.parse_time(self.text("time")),
+            "distance": lambda: p.parse_distance(self.text("distance"), unit=units),
+            "duration": lambda: p.check_run_duration(p.parse_duration(self.text("duration"))),
+            "rpe": lambda: self.text("rpe").strip() and p.parse_rpe(self.text("rpe")),
+            "hr": lambda: self.text("hr").strip() and p.parse_hr(self.text("hr")),
+            "notes": lambda: p.check_notes(self.text("notes")),
+        }
 
     def build(self) -> Run:
         return build_run(
             today=self.session.today,
-            distance=self._distance_text(),
+            distance=self.text("distance"),
             duration=self.text("duration"),
             type=self._run_type(),
             rpe=self.text("rpe"),
@@ -125,6 +137,7 @@ class RunForm(FormScreen):
             date=self.text("date"),
             time=self.text("time"),
             notes=self.text("notes"),
+            units=self.session.journal.settings().units,
         )
 
     def confirm_and_store(self, entry: Entry) -> None:

@@ -31,7 +31,12 @@ MEANINGS = {
 class SorenessDialog(ModalScreen[int | None]):
     """Asks how sore the legs are on `day`; dismisses with 0–10, or None if cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Cancel"),
+        Binding("f", "full_form", "Another day / notes"),
+    ]
+    # What `dismiss` returns for "open the whole check-in form instead".
+    FULL_FORM = -1
 
     def __init__(self, day: date, current: int | None) -> None:
         super().__init__()
@@ -42,6 +47,7 @@ class SorenessDialog(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             yield Static(f"[b]How sore are your legs?[/b]  ({self.day.strftime('%a %d %b')})")
             yield Static("[dim]Press 0–9, or pick with ↑↓ and enter. 8+ means rest.[/dim]")
+            yield Static("[dim]f: another date, or add notes[/dim]")
             yield OptionList(
                 *(Option(f"{n:>2}  {text}", id=str(n)) for n, text in MEANINGS.items()),
                 id="soreness-options",
@@ -60,6 +66,9 @@ class SorenessDialog(ModalScreen[int | None]):
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id or 0))
+
+    def action_full_form(self) -> None:
+        self.dismiss(self.FULL_FORM)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

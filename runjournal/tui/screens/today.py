@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from ...domain.advisor import Advice
 from ...domain.forecast import when_text
+from ...text import one_line, run_done_text
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.checklist import Checklist
@@ -54,13 +55,16 @@ class TodayScreen(SessionScreen):
     def refresh_view(self) -> None:
         session = self.session
         view = session.view()
+        units = session.journal.settings().units
         self.query_one(StatusBanner).show(
             view.advice, when_text(view.next_normal_training, view.advice.date)
         )
+        done = [run_done_text(view.run_done, units)] if view.run_done else []
         self.query_one("#reasons", Static).update(
-            "\n".join(
-                [f"• {reason}" for reason in view.advice.reasons]
-                + [f"[dim]note: {escape(flag.text)}[/dim]" for flag in view.flags]
+            Content("\n").join(
+                [Content(f"✓ {one_line(line)}") for line in done]
+                + [Content(f"• {one_line(reason)}") for reason in view.advice.reasons]
+                + [Content.styled(f"note: {one_line(flag.text)}", "dim") for flag in view.flags]
             )
         )
         self._show_guidance(view.advice)

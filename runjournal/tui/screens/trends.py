@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Static
 from ...domain.trends import load_value
 from ...services.trends import HEAT_WEEKS, TrendsView, trends_view
 from ...store import Journal
-from ...text import lift_record_line, run_record_line
+from ...text import lift_record_line, run_record_line, shown
 from ..messages import JournalChanged
 from ..session import SessionScreen
 from ..widgets.heat_map import HeatMap
@@ -153,5 +153,6 @@ class TrendsScreen(SessionScreen):
         units = view.settings.units
         weight_units = getattr(view.settings, "weight_units", "kg")
         lines = [run_record_line(record, units) for record in view.runs]
-        lines += [escape(lift_record_line(record, weight_units)) for record in view.lifts]
+        # An exercise's name is text: never markup, and its control characters escaped.
+        lines += [escape(shown(lift_record_line(r, weight_units))) for r in view.lifts]
         return "\n".join(lines) or "None yet: runs of 5 km or more and weighted sets make records."

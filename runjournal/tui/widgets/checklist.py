@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.checklist import ChecklistEntry
+from ...text import one_line
 
 
 class Checklist(OptionList):
@@ -41,7 +42,8 @@ class Checklist(OptionList):
     @staticmethod
     def _option(item: ChecklistEntry) -> Option:
         box = Content.from_markup("[b]\\[x][/b] " if item.done else "\\[ ] ")
-        label = Content(item.label).stylize("dim strike") if item.done else Content(item.label)
+        text = Content(one_line(item.label))  # a label is text, never markup
+        label = text.stylize("dim strike") if item.done else text
         return Option(box + label, id=item.id)
 
     def _show_progress(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from ...domain import parse as p
@@ -16,7 +17,7 @@ from ...domain.entries import Checkin, Entry, LegDay, Run
 from ...domain.load import classify_load
 from ...store import Journal
 from ...store.paging import HistoryQuery
-from ...text import distance_text, pace_text
+from ...text import distance_text, one_line, pace_text
 
 PAGE = 100
 MAX_WINDOW = 3 * PAGE
@@ -29,8 +30,10 @@ COLUMNS = {
 }
 
 
-def cells(entry: Entry, units: str) -> tuple[str, ...]:
-    notes = " ".join(entry.notes.split())
+def cells(entry: Entry, units: str, weight_units: str = "kg") -> tuple[str | Text, ...]:
+    # What a person typed is a Text, never a str: DataTable reads a str as markup. (A
+    # Rich Text rather than a Content: DataTable measures a column by __rich_measure__.)
+    notes = Text(one_line(entry.notes))
     if isinstance(entry, Run):
         return (
             entry.date.isoformat(),
@@ -44,7 +47,7 @@ def cells(entry: Entry, units: str) -> tuple[str, ...]:
             notes,
         )
     if isinstance(entry, LegDay):
-        exercises = ", ".join(ex.spec for ex in entry.exercises)
+        exercises = Text(one_line(", ".join(ex.spec_in(weight_units) for ex in entry.exercises)))
         load = classify_load(entry) + (" ⚑" if entry.to_failure else "")
         return (
             entry.date.isoformat(),
@@ -59,7 +62,7 @@ def cells(entry: Entry, units: str) -> tuple[str, ...]:
     return (entry.date.isoformat(), f"{entry.soreness}/10", notes)
 
 
-class HistoryTable(DataTable[str]):
+class HistoryTable(DataTable[str | Text]):
     """Rows of one HistoryQuery, paged in and out as the cursor moves."""
 
     def __init__(self, journal: Journal, *, id: str | None = None) -> None:
@@ -70,13 +73,14 @@ class HistoryTable(DataTable[str]):
         self.at_start = True
         self.at_end = True
         self.units = "km"
+        self.weight_units = "kg"
 
     # Loading ---------------------------------------------------------------------
 
     def show_query(self, query: HistoryQuery, *, oldest: bool = False) -> None:
         """Start over with `query`, at its first row (or its last, with `oldest`)."""
         self.query_spec = query
-        self.units = self.journal.settings().units
+        self._read_units()
         self.clear(columns=True)
         self.add_columns(*self._headers())
         rows = self.journal.history_page(query, backwards=oldest, limit=PAGE)
@@ -90,7 +94,7 @@ class HistoryTable(DataTable[str]):
         if not self.columns:  # nothing shown yet
             self.show_query(self.query_spec)
             return
-        self.units = self.journal.settings().units
+        self._read_units()
         index = self.cursor_row
         size = max(PAGE, len(self.rows_window))
         anchor = None
@@ -104,6 +108,10 @@ class HistoryTable(DataTable[str]):
         self.at_end = len(rows) < size
         self._show_rows(rows, cursor=min(index, max(0, len(rows) - 1)))
 
+    def _read_units(self) -> None:
+        settings = self.journal.settings()
+        self.units, self.weight_units = settings.units, settings.weight_units
+
     def _headers(self) -> list[str]:
         headers = list(COLUMNS[self.query_spec.kind])
         sort = self.query_spec.sort
@@ -114,6 +122,9 @@ class HistoryTable(DataTable[str]):
             "duration": "Duration",
             "effort": "RPE",
             "soreness": "Soreness",
+            "pace": "Pace",
+            "hr": "HR",
+            "type": "Type",
         }
         return [h + arrow if h == names.get(sort) else h for h in headers]
 
@@ -121,7 +132,9 @@ class HistoryTable(DataTable[str]):
         self.rows_window = rows
         self.clear()
         for key, entry in rows:
-            self.add_row(*cells(entry, self.units), key=f"{entry.kind}:{entry.id}:{key}")
+            self.add_row(
+                *cells(entry, self.units, self.weight_units), key=f"{entry.kind}:{entry.id}:{key}"
+            )
         self._move(cursor)
 
     def _move(self, index: int) -> None:

@@ -12,16 +12,27 @@ from ...domain.entries import Checkin, Entry, LegDay, Run
 from ...domain.load import classify_load
 from ...text import distance_text
 
+SHORT_TYPES = {"recovery": "recov", "intervals": "intvl"}
 
-def day_lines(entries: list[Entry], units: str) -> list[str]:
-    """A few short lines for one day's cell: 'run 8.2 km', 'legs hard', 'sore 5'."""
+
+def day_lines(entries: list[Entry], units: str, *, narrow: bool = False) -> list[str]:
+    """A few short lines for one day's cell: 'easy 8.2 km', 'legs 60′ hard', 'sore 5'.
+
+    `narrow` (a column of about 10 at 80x24) keeps each line within 10 columns, so a
+    day never wraps into a line the strip has no room for: '8.2km easy', 'legs hard'.
+    """
     lines: list[str] = []
     for entry in entries:
         if isinstance(entry, Run):
             distance = distance_text(entry.distance_m, units).replace(".00", "")
-            lines.append(f"{entry.type} {distance}")
+            if narrow:
+                short = SHORT_TYPES.get(entry.type, entry.type)
+                lines.append(f"{distance.replace(' ', '')} {short}")
+            else:
+                lines.append(f"{entry.type} {distance}")
         elif isinstance(entry, LegDay):
-            lines.append(f"legs {round(entry.duration_s / 60)}′ {classify_load(entry)[:4]}")
+            minutes = "" if narrow else f"{round(entry.duration_s / 60)}′ "
+            lines.append(f"legs {minutes}{classify_load(entry)[:4]}")
         elif isinstance(entry, Checkin):
             lines.append(f"sore {entry.soreness}")
     return lines or ["—"]
@@ -39,6 +50,10 @@ class WeekStrip(Static):
     '✓ normal'), so they read as a forecast without colour too.
     """
 
+    def on_resize(self) -> None:
+        if getattr(self, "_shown", None):
+            self.show(*self._shown)
+
     def show(
         self,
         today: date,
@@ -46,13 +61,15 @@ class WeekStrip(Static):
         units: str,
         outlook: list[tuple[date, Status]] | None = None,
     ) -> None:
+        self._shown = (today, days, units, outlook)
         expected = dict(outlook or [])
         past = PAST_DAYS if expected else 6
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
         cells = []
-        for n in range(7):
+        narrow = 0 < self.size.width < 7 * 14
+        for n in range(min(7, past + (date.max - today).days + 1)):  # the calendar ends
             day = today + timedelta(days=n - past)
-            lines = day_lines(days.get(day, []), units) if day <= today else []
+            lines = day_lines(days.get(day, []), units, narrow=narrow) if day <= today else []
             if day >= today and day in expected:
                 lines = [line for line in lines if line != "—"] + [EXPECTED[expected[day]]]
             table.add_column(

@@ -1,0 +1,142 @@
+"""FIT files (Garmin, Coros, Polar, Wahoo, Suunto...): one run per running session.
+
+Read with fitdecode, which streams, gives UTC-aware times and keeps what it decoded
+before a truncation: a file cut short after its session message still gives its run.
+Distance and time are the session's own summary (`total_distance`, `total_timer_time`,
+which leaves pauses out); the local start comes from the activity message's
+`local_timestamp` offset when the file has one.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+from typing import Any
+
+from .activity import Activity, sport_of, to_found
+from .found import Found, ReadOptions, Unreadable
+
+
+def looks_like(head: bytes) -> bool:
+    """A FIT header: its size (12 or 14) first, then ".FIT" at bytes 8-11."""
+    return len(head) >= 12 and head[0] in (12, 14) and head[8:12] == b".FIT"
+
+
+def read(data: bytes, name: str, options: ReadOptions) -> Found:
+    """The running sessions of a FIT file (chained files too) as runs."""
+    return to_found(activities(data), options)
+
+
+def activities(data: bytes) -> list[Activity]:
+    """Every session of a FIT file as an Activity (all sports)."""
+    import fitdecode
+
+    sessions: list[dict[str, Any]] = []
+    activity: dict[str, Any] = {}
+    sport: str | None = None
+    try:
+        with fitdecode.FitReader(
+            io.BytesIO(data),
+            check_crc=fitdecode.CrcCheck.RAISE,
+            error_handling=fitdecode.ErrorHandling.RAISE,
+        ) as fit:
+            for frame in fit:
+                if frame.frame_type != fitdecode.FIT_FRAME_DATA:
+                    continue
+                if frame.name == "session":
+                    sessions.append(_values(frame, sport))
+                elif frame.name == "activity":
+                    activity = _values(frame, None)
+                elif frame.name == "sport":
+                    sport = _text(frame.get_value("sport", fallback=None))
+    except fitdecode.FitCRCError:
+        raise Unreadable("damaged: its checksum (CRC) does not match its content") from None
+    except fitdecode.FitEOFError:
+        if not sessions:  # cut short before its summary: there is nothing to count
+            raise Unreadable("truncated before its session summary") from None
+    except (fitdecode.FitError, ValueError, KeyError, IndexError, TypeError) as error:
+        if not sessions:
+            if not looks_like(data[:14]):
+                raise Unreadable("not a FIT file") from None
+            raise Unreadable(f"damaged: {str(error)[:120]}") from None
+    return [_activity(s, activity) for s in sessions]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _values(frame: Any, sport: str | None) -> dict[str, Any]:
+    wanted = (
+        "sport",
+        "sub_sport",
+        "start_time",
+        "timestamp",
+        "local_timestamp",
+        "total_distance",
+        "total_timer_time",
+        "total_elapsed_time",
+        "avg_heart_rate",
+    )
+    values = {f.name: f.value for f in frame.fields if f.name in wanted}
+    if values.get("sport") is None and sport is not None:
+        values["sport"] = sport
+    return values
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _activity(session: dict[str, Any], activity: dict[str, Any]) -> Activity:
+    start = session.get("start_time")
+    local: datetime | None = None
+    offset = _local_offset(activity)
+    if isinstance(start, datetime):
+        if offset is not None:
+            local = (start + offset).replace(tzinfo=None)
+    else:
+        start = None
+        local = _local_from_device_time(session, activity)
+    duration = session.get("total_timer_time")
+    if not isinstance(duration, int | float):
+        duration = session.get("total_elapsed_time")
+    hr = session.get("avg_heart_rate")
+    sport = _text(session.get("sport"))
+    if sport in ("fitness_equipment", "training") and session.get("sub_sport"):
+        sport = _text(session.get("sub_sport"))  # "indoor_rowing" says more
+    return Activity(
+        sport=sport_of(sport),
+        start_utc=start,
+        local_start=local,
+        distance_m=_number(session.get("total_distance")),
+        duration_s=_number(duration),
+        hr=float(hr) if isinstance(hr, int | float) else None,
+    )
+
+
+def _local_offset(activity: dict[str, Any]) -> timedelta | None:
+    """local_timestamp - timestamp of the activity message: the zone where it happened."""
+    local, utc = activity.get("local_timestamp"), activity.get("timestamp")
+    if not isinstance(local, datetime) or not isinstance(utc, datetime):
+        return None
+    offset = local.replace(tzinfo=None) - utc.replace(tzinfo=None)
+    if abs(offset) > timedelta(hours=15):  # no zone is that far: a clock not set
+        return None
+    # Zones are whole quarter hours; the two stamps may be written a second apart.
+    quarter = 15 * 60
+    return timedelta(seconds=round(offset.total_seconds() / quarter) * quarter)
+
+
+def _local_from_device_time(session: dict[str, Any], activity: dict[str, Any]) -> datetime | None:
+    """A start in device-relative seconds (no real date), placed by the local timestamp.
+
+    Old watches without a GPS fix count seconds from power-on; the activity message's
+    `local_timestamp` is then the only wall-clock time, and the start is that many
+    seconds before it.
+    """
+    start, end = session.get("start_time"), activity.get("timestamp")
+    local_end = activity.get("local_timestamp")
+    if isinstance(start, int) and isinstance(end, int) and isinstance(local_end, datetime):
+        return (local_end - timedelta(seconds=end - start)).replace(tzinfo=None)
+    return None

@@ -1,0 +1,61 @@
+"""The `import_folders` setting (SPEC §7): folders joined by os.pathsep, default empty."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from runjournal.cli import run
+from runjournal.domain.errors import InputError
+from runjournal.domain.settings import Settings, folder_paths, parse_folders
+from runjournal.store import Journal
+
+from ..conftest import TODAY
+
+SEP = os.pathsep
+
+
+def test_default_is_empty() -> None:
+    assert Settings().import_folders == ""
+    assert folder_paths("") == []
+
+
+def test_absolute_and_home_folders_joined_by_the_path_separator() -> None:
+    value = parse_folders(f" /media/WATCH {SEP}{SEP} ~/Sync/watch ")
+    assert value == f"/media/WATCH{SEP}~/Sync/watch"
+    assert folder_paths(value) == [Path("/media/WATCH"), Path("~/Sync/watch").expanduser()]
+
+
+@pytest.mark.parametrize("bad", ["exports", f"/ok{SEP}relative/dir", "./here", "/a\x1bb"])
+def test_relative_or_control_characters_refused_naming_the_field(bad: str) -> None:
+    with pytest.raises(InputError) as caught:
+        Settings().with_value("import_folders", bad)
+    assert caught.value.field == "import_folders"
+
+
+def test_a_stored_bad_value_falls_back_to_none() -> None:
+    assert Settings.from_stored({"import_folders": "relative"}).import_folders == ""
+
+
+def test_config_set_and_show(
+    isolated_journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folders = f"{tmp_path / 'a'}{SEP}~/watch"
+    assert run(["config", "set", "import_folders", folders], today=TODAY) == 0
+    assert capsys.readouterr().out == f"import_folders = {folders}\n"
+    assert run(["config", "show", "--json"], today=TODAY) == 0
+    assert json.loads(capsys.readouterr().out)["import_folders"] == folders
+    assert not (tmp_path / "a").exists()  # nothing is created in (or as) a watched folder
+
+    assert run(["config", "set", "import_folders", "downloads"], today=TODAY) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: import_folders: 'downloads' is not an absolute folder")
+    with Journal.open(isolated_journal) as journal:
+        assert journal.settings().import_folders == folders  # unchanged
+
+    assert run(["config", "set", "import_folders", ""], today=TODAY) == 0
+    with Journal.open(isolated_journal) as journal:
+        assert journal.settings().import_folders == ""
