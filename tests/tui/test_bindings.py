@@ -19,6 +19,7 @@ from runjournal.tui.screens.checkin_form import CheckinForm
 from runjournal.tui.screens.confirm import ConfirmDialog
 from runjournal.tui.screens.help import HelpScreen
 from runjournal.tui.screens.history import HistoryScreen
+from runjournal.tui.screens.import_screen import ImportScreen
 from runjournal.tui.screens.leg_form import LegDayForm
 from runjournal.tui.screens.run_form import RunForm
 from runjournal.tui.screens.settings import SettingsScreen
@@ -421,8 +422,13 @@ async def test_history_d_asks_and_n_or_escape_keep_the_entry(app: RunJournalApp,
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         assert dates(table) == [(TODAY - n * DAY).isoformat() for n in (3, 5)]
-    assert app.journal.get("run", newest.id or 0) is None
-    assert counts(app.journal) == (2, 2, 2)
+        assert app.journal.get("run", newest.id or 0) is None
+        assert counts(app.journal) == (2, 2, 2)
+        await pilot.press("u")  # undo the delete
+        await pilot.pause()
+        assert dates(table) == [(TODAY - n * DAY).isoformat() for n in (1, 3, 5)]
+    assert [r.uid for r in app.journal.entries("run")][0] == newest.uid
+    assert counts(app.journal) == (3, 2, 2)
 
 
 async def test_confirm_dialog_buttons(app: RunJournalApp) -> None:
@@ -469,6 +475,9 @@ async def test_settings_x_and_delete_remove_the_highlighted_item(
             before[0],
             *before[2:],
         ]
+        await pilot.press("u")  # undo the removal
+        await pilot.pause()
+        assert labels() == before
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
@@ -491,16 +500,21 @@ def test_every_binding_is_pressed_here() -> None:
             HelpScreen,
             Checklist,
             TrendsScreen,
+            ImportScreen,
         )
         for binding in owner.BINDINGS
         for key in binding.key.split(",")  # type: ignore[union-attr]
     }
     assert keys == {
-        *(("RunJournalApp", k) for k in "t l r c h s w question_mark q".split()),
-        *(("HistoryScreen", k) for k in "e d delete o O g G 1 2 3 slash escape".split()),
+        *(("RunJournalApp", k) for k in "t l r c h s w i question_mark q".split()),
+        *(("HistoryScreen", k) for k in "e d delete u o O g G 1 2 3 slash escape".split()),
         ("SettingsScreen", "delete"),
         ("SettingsScreen", "x"),
+        ("SettingsScreen", "u"),
         ("SettingsScreen", "escape"),
+        ("SorenessDialog", "f"),  # pressed in tests/tui/test_first_weeks.py
+        # i and the Import screen's keys are pressed in tests/tui/test_import_screen.py.
+        *(("ImportScreen", k) for k in "escape r enter backspace".split()),
         ("FormScreen", "ctrl+s"),
         ("FormScreen", "escape"),
         ("LegDayForm", "ctrl+n"),
