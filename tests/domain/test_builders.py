@@ -21,11 +21,11 @@ from runjournal.domain.entries import (
     build_leg_day,
     build_run,
     check_exercise,
-    entry_from_dict,
     parse_kind,
     to_dict,
     validate,
 )
+from runjournal.domain.entry_json import entry_from_dict
 from runjournal.domain.errors import InputError
 
 TODAY = date(2026, 11, 24)
@@ -150,7 +150,7 @@ def test_the_pace_limit_is_exact_even_over_500_km() -> None:
     assert p.pace_s_per_km(10_000, 36_000) == 3600  # 10 km in 10 h: 60:00/km
 
 
-X40 = '"' + "x" * 39  # a JSON value is quoted in the message, cut at 40 characters
+X40 = '"' + "x" * 38 + "…"  # a JSON value is quoted in the message, cut at 40 characters
 
 
 @pytest.mark.parametrize(

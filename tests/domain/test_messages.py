@@ -16,7 +16,8 @@ import pytest
 
 from runjournal.domain import parse as p
 from runjournal.domain.checklist import check_label
-from runjournal.domain.entries import entry_from_dict, parse_exercise, parse_kind
+from runjournal.domain.entries import parse_exercise, parse_kind
+from runjournal.domain.entry_json import entry_from_dict
 from runjournal.domain.errors import InputError
 from runjournal.domain.settings import parse_setting
 
@@ -38,7 +39,8 @@ CASES: list[tuple[str, Callable[[], object], str, str]] = [
      "2026-11-25 is in the future; log sessions you have done "
      "(today, yesterday or an earlier YYYY-MM-DD)"),
     ("not a date", lambda: p.parse_date("someday", TODAY), "date",
-     "'someday' is not a date; use YYYY-MM-DD, today or yesterday"),
+     "'someday' is not a date; use YYYY-MM-DD, today, yesterday, a weekday (mon) or 3d "
+     "(3 days ago)"),
     ("time", lambda: p.parse_time("25:00"), "time",
      "'25:00' is not a time of day; use HH:MM, e.g. 07:30"),
     ("not a distance", lambda: p.parse_distance("five"), "distance",
@@ -102,8 +104,8 @@ CASES: list[tuple[str, Callable[[], object], str, str]] = [
      "an item needs some text, e.g. 'Foam roll calves'"),
     ("long label", lambda: check_label("x" * 121), "label", "is longer than 120 characters"),
     ("setting", lambda: parse_setting("colour", "red"), "key",
-     "'colour' is not a setting; use one of units, fitness_level, recovery_rate, "
-     "recovery_run_max_minutes, theme"),
+     "'colour' is not a setting; use one of units, weight_units, fitness_level, "
+     "recovery_rate, recovery_run_max_minutes, theme, import_folders"),
     ("minutes word", lambda: parse_setting("recovery_run_max_minutes", "ten"),
      "recovery_run_max_minutes", "'ten' is not a whole number of minutes, 10 to 90"),
     ("minutes high", lambda: parse_setting("recovery_run_max_minutes", "91"),

@@ -68,12 +68,14 @@ ITEM = {"id": "my-foam", "status": "rest", "label": "Foam roll"}
     ("checklist", "field", "message"),
     [
         (["items"], "checklist", "must be an object with items and ticks"),
-        ({"items": [ITEM, {"id": "x", "status": "rest"}]}, "checklist item 2",
-         "needs id, status and label"),
-        ({"items": [{**ITEM, "position": "first"}]}, "checklist item 1",
-         "needs id, status and label"),
+        ({"items": [ITEM, {"id": "x", "status": "rest"}]}, "checklist item 2, label",
+         "is missing or not text"),
+        ({"items": [{**ITEM, "position": "first"}]}, "checklist item 1, position",
+         "must be a whole number"),
         ({"ticks": [{"date": "2026-11-01", "item_id": "a"}, {"date": "soon", "item_id": "b"}]},
-         "checklist tick 2", "needs a date (YYYY-MM-DD) and an item_id"),
+         "checklist tick 2, date",
+         "'soon' is not a date; use YYYY-MM-DD, today, yesterday, a weekday (mon) or 3d "
+         "(3 days ago)"),
     ],
 )  # fmt: skip
 def test_an_exports_checklist_is_refused_by_field(
