@@ -200,7 +200,7 @@ def test_syntax_errors_say_where(journal: Journal, tmp_path: Path, text: str, wh
     [
         (42, "file", "neither a runjournal export nor a list of entries"),
         ("text", "file", "neither a runjournal export nor a list of entries"),
-        ({"format": "runjournal", "entries": []}, "version", "not an export version"),
+        ({"format": "runjournal", "entries": []}, "version", "must be a whole number"),
         ({"format": "runjournal", "version": 1, "entries": {}}, "entries", "must be a list"),
     ],
 )

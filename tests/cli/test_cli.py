@@ -230,7 +230,9 @@ def test_checklist_ticks_per_date(capsys: pytest.CaptureFixture[str]) -> None:
     ok("checklist", "untick", "strides")
     assert not any(item["done"] for item in json.loads(ok("checklist", "--json")))
     err = fails(capsys, "checklist", "tick", "no-such-item")
-    assert err.startswith("error: id: 'no-such-item' is not on the normal_training checklist")
+    assert err.startswith(
+        "error: id: 'no-such-item' is not on the normal training checklist for 2026-11-24"
+    ), err
     assert "use one of warmup-standard, leg-swings, strides" in err
 
 
@@ -311,7 +313,7 @@ def test_untimed_entries_of_one_day_are_listed_newest_id_first() -> None:
 def test_a_pace_in_miles_is_rounded_not_truncated() -> None:
     ok("config", "set", "units", "mi")
     # 5 km in 26:40 is 320 s/km = 514.99 s/mi: 8:35/mi, not 8:34/mi.
-    logged = ok("log", "run", "--distance", "5", "--duration", "26:40", "--date", "2026-11-21")
+    logged = ok("log", "run", "--distance", "5km", "--duration", "26:40", "--date", "2026-11-21")
     assert "3.11 mi easy in 26:40 (8:35/mi)" in logged
     assert "(8:35/mi)" in ok("history")
     ok("log", "run", "--distance", "5k", "--duration", "25:00")
