@@ -3,9 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
+# `make mutate MUTATE='runjournal.domain.*'` scopes a run to one package (or module);
+# MUTATE_CHILDREN is how many mutants are tested at once (the machine is shared).
+MUTATE ?= runjournal.domain.* runjournal.formats.* runjournal.store.*
+MUTATE_CHILDREN ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo test lint screenshots bench clean
+.PHONY: help run demo test lint screenshots bench mutate clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,5 +50,10 @@ screenshots: $(VENV)/.test-installed ## Regenerate screenshots/*.svg from the de
 bench: $(VENV)/.test-installed ## Run the benchmarks and write BENCHMARKS.md
 	$(BIN)/python -m bench
 
+mutate: $(VENV)/.test-installed ## Mutation testing of domain/, formats/, store/ (slow; see TESTING.md)
+	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTATE)
+	@$(BIN)/mutmut results --all true | awk -F': ' \
+		'{ split($$1, name, "."); n[name[2] " " $$2]++ } END { for (k in n) print k ": " n[k] }' | sort
+
 clean: ## Remove the venv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants

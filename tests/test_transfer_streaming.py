@@ -82,10 +82,23 @@ def test_round_trip_of_a_full_export(journal: Journal, tmp_path: Path) -> None:
 
 
 def test_settings_only_restored_into_an_empty_journal(journal: Journal, tmp_path: Path) -> None:
+    data = {
+        "format": "runjournal",
+        "version": 1,
+        "settings": {"units": "mi", "fitness_level": "advanced"},
+        "entries": [],
+    }
+    file = _write(tmp_path, data)
+    with Journal.open(tmp_path / "empty.db") as empty:  # the control: an empty journal
+        import_file(empty, file, TODAY)
+        assert (empty.settings().units, empty.settings().fitness_level) == ("mi", "advanced")
+
     journal.add(Run(date=date(2026, 11, 1), distance_m=5000, duration_s=1800))
-    data = {"format": "runjournal", "version": 1, "settings": {"units": "mi"}, "entries": []}
-    import_file(journal, _write(tmp_path, data), TODAY)
-    assert journal.settings().units == "km"
+    journal.save_settings(journal.settings().with_value("fitness_level", "beginner"))
+    before = journal.settings()
+    import_file(journal, file, TODAY)
+    assert journal.settings() == before  # the user's own choices, not the file's
+    assert (before.units, before.fitness_level) == ("km", "beginner")
 
 
 def test_a_bare_list(journal: Journal, tmp_path: Path) -> None:
@@ -182,10 +195,24 @@ def test_syntax_errors_say_where(journal: Journal, tmp_path: Path, text: str, wh
     assert journal.is_empty()
 
 
-@pytest.mark.parametrize("data", [42, "text", {"format": "runjournal", "entries": {}}])
-def test_neither_an_export_nor_a_list(journal: Journal, tmp_path: Path, data: Any) -> None:
-    with pytest.raises(InputError):
+@pytest.mark.parametrize(
+    ("data", "field", "words"),
+    [
+        (42, "file", "neither a runjournal export nor a list of entries"),
+        ("text", "file", "neither a runjournal export nor a list of entries"),
+        ({"format": "runjournal", "entries": []}, "version", "must be a whole number"),
+        ({"format": "runjournal", "version": 1, "entries": {}}, "entries", "must be a list"),
+    ],
+)
+def test_neither_an_export_nor_a_list(
+    journal: Journal, tmp_path: Path, data: Any, field: str, words: str
+) -> None:
+    journal.add(Run(date=date(2026, 11, 1), distance_m=5000, duration_s=1800))
+    before = _all(journal), journal.settings()
+    with pytest.raises(InputError, match=words) as refused:
         import_file(journal, _write(tmp_path, data), TODAY)
+    assert refused.value.field == field
+    assert (_all(journal), journal.settings()) == before
 
 
 def test_not_utf8(journal: Journal, tmp_path: Path) -> None:

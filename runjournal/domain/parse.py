@@ -194,7 +194,8 @@ def check_leg_duration(seconds: int, *, field: str = "duration") -> int:
 def check_pace(distance_m: int, duration_s: int) -> None:
     """Refuse a pace faster than 2:00/km: almost always a typo in one of the two."""
     if duration_s * 1000 < MIN_PACE_S_PER_KM * distance_m:
-        pace = format_pace(pace_s_per_km(distance_m, duration_s))
+        # Rounded down: 5 km in 9:59 is 1:59.8/km, which rounds up to the limit itself.
+        pace = format_pace(duration_s * 1000 // distance_m)
         raise InputError(
             "duration",
             f"a pace of {pace}/km is faster than 2:00/km; check the distance and duration",

@@ -161,7 +161,9 @@ def test_bad_input_exits_2_and_changes_nothing(
     seed()
     before = history()
     err = fails(capsys, *args)
-    assert field in err
+    # The line names the field first ("error: rpe: ..."), or click's option ("'--pace'").
+    named = f"'{field}'" in err if field.startswith("--") else err.startswith(f"error: {field}: ")
+    assert named, err
     assert history() == before
 
 
@@ -228,8 +230,19 @@ def test_checklist_ticks_per_date(capsys: pytest.CaptureFixture[str]) -> None:
     ok("checklist", "untick", "strides")
     assert not any(item["done"] for item in json.loads(ok("checklist", "--json")))
     err = fails(capsys, "checklist", "tick", "no-such-item")
-    assert "id" in err
-    assert "warmup-standard" in err
+    assert err.startswith(
+        "error: id: 'no-such-item' is not on the normal training checklist for 2026-11-24"
+    ), err
+    assert "use one of warmup-standard, leg-swings, strides" in err
+
+
+def test_a_tick_counts_on_its_own_date_only() -> None:
+    ok("checklist", "tick", "strides", "--date", "yesterday")
+    today = json.loads(ok("checklist", "--json"))
+    assert [item["done"] for item in today] == [False, False, False]  # yesterday's not shown
+    assert "[x]" not in ok("checklist")
+    yesterday = json.loads(ok("checklist", "--json", "--date", "yesterday"))
+    assert [item["done"] for item in yesterday] == [False, False, True]
 
 
 def test_checklist_follows_the_status() -> None:
@@ -274,6 +287,37 @@ def test_history_kind_and_dates() -> None:
         "run",
     ]
     assert history("--since", "2026-11-23") == []
+
+
+def test_history_lists_check_ins_newest_first() -> None:
+    for day, soreness in (("2026-11-22", "2"), ("2026-11-24", "4"), ("2026-11-23", "3")):
+        ok("checkin", "--soreness", soreness, "--date", day)
+    listed = [(e["date"], e["soreness"]) for e in history("--kind", "checkin")]
+    assert listed == [("2026-11-24", 4), ("2026-11-23", 3), ("2026-11-22", 2)]
+    lines = ok("history", "--kind", "checkin").splitlines()[1:]
+    assert [line.split()[2] for line in lines] == ["2026-11-24", "2026-11-23", "2026-11-22"]
+
+
+def test_untimed_entries_of_one_day_are_listed_newest_id_first() -> None:
+    run_ = ("log", "run", "--distance", "5", "--duration", "30", "--date", "2026-11-21")
+    ok(*run_)
+    ok(*run_)
+    ok(*run_, "--time", "07:00")
+    for _ in range(2):
+        ok("log", "leg", "--duration", "30", "--rpe", "5", "--date", "2026-11-21")
+    # A timed entry first, then the untimed ones, the one logged last on top.
+    assert [e["id"] for e in history("--kind", "run")] == [3, 2, 1]
+    assert [e["id"] for e in history("--kind", "leg")] == [2, 1]
+
+
+def test_a_pace_in_miles_is_rounded_not_truncated() -> None:
+    ok("config", "set", "units", "mi")
+    # 5 km in 26:40 is 320 s/km = 514.99 s/mi: 8:35/mi, not 8:34/mi.
+    logged = ok("log", "run", "--distance", "5km", "--duration", "26:40", "--date", "2026-11-21")
+    assert "3.11 mi easy in 26:40 (8:35/mi)" in logged
+    assert "(8:35/mi)" in ok("history")
+    ok("log", "run", "--distance", "5k", "--duration", "25:00")
+    assert history("--kind", "run")[0]["distance_km"] == 5.0
 
 
 def test_history_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
@@ -334,10 +378,13 @@ def test_edit_each_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert by_kind[("checkin", 1)]["date"] == "2026-11-23"
     assert by_kind[("checkin", 1)]["soreness"] == 9
     before = history()
-    assert "date" in fails(capsys, "edit", "run", "1", "--date", "2026-12-01")
-    assert "id" in fails(capsys, "edit", "run", "99", "--rpe", "3")
-    assert "options" in fails(capsys, "edit", "run", "1")
-    assert "duration" in fails(capsys, "edit", "run", "1", "--duration", "1")  # pace < 2:00
+    err = fails(capsys, "edit", "run", "1", "--date", "2026-12-01")
+    assert err.startswith("error: date: 2026-12-01 is in the future"), err
+    err = fails(capsys, "edit", "run", "99", "--rpe", "3")
+    assert err.startswith("error: id: there is no run with id 99"), err
+    assert fails(capsys, "edit", "run", "1").startswith("error: options: nothing to change")
+    err = fails(capsys, "edit", "run", "1", "--duration", "1")
+    assert err.startswith("error: duration: a pace of 0:07/km is faster than 2:00/km"), err
     assert history() == before
 
 
@@ -346,9 +393,13 @@ def test_delete(capsys: pytest.CaptureFixture[str]) -> None:
     out = ok("delete", "leg", "1")
     assert out.startswith("Deleted leg day 1 (2026-11-20 18:00, 60 min at RPE 9")
     assert [e["kind"] for e in history()] == ["checkin", "run", "run"]
-    assert "id" in fails(capsys, "delete", "leg", "1")
-    assert "kind" in fails(capsys, "delete", "bike", "1")
-    assert "id" in fails(capsys, "delete", "run", "one")
+    err = fails(capsys, "delete", "leg", "1")
+    assert err.startswith("error: id: there is no leg day with id 1"), err
+    err = fails(capsys, "delete", "bike", "1")
+    assert err.startswith("error: kind: 'bike' is not a kind of entry; use run, leg or checkin")
+    err = fails(capsys, "delete", "run", "one")
+    assert err.startswith("error: id: 'one' is not an entry id"), err
+    assert [e["kind"] for e in history()] == ["checkin", "run", "run"]
 
 
 # Settings ----------------------------------------------------------------------------

@@ -197,7 +197,12 @@ def test_checkin_on_another_date_is_ignored() -> None:
 def test_most_restrictive_wins_soreness_over_window() -> None:
     advice = advise([leg(1, rpe=9)], checkin(9), NORMAL, D)
     assert advice.status == "rest"
-    assert len(advice.reasons) >= 2  # both rules explain themselves
+    # Both rules explain themselves, in the order the advisor checks them.
+    assert len(advice.reasons) == 2
+    soreness, window = advice.reasons
+    assert soreness.startswith("Soreness 9/10: too sore to walk normally"), soreness
+    assert window.startswith("Leg day 1 day ago (hard: RPE 9, 30 min)"), window
+    assert "up to 3 days" in window
     assert advice.guidance is None
 
 

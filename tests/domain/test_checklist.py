@@ -42,13 +42,15 @@ def test_ids_are_unique_and_ticks_mark_done() -> None:
     assert [entry.done for entry in entries] == [False, False, True, False]
 
 
-def test_order_follows_position() -> None:
+def test_order_follows_position_not_id_nor_insertion() -> None:
+    # Ids sort the other way round from positions, and the list is in neither order.
     items = [
         ChecklistItem("b", "rest", "Second", 1),
-        ChecklistItem("a", "rest", "First", 0),
+        ChecklistItem("z", "rest", "First", 0),
+        ChecklistItem("a", "rest", "Third", 2),
         ChecklistItem("c", "easy_recovery_run", "Elsewhere", 0),
     ]
-    assert [e.id for e in checklist_for("rest", items, set())] == ["a", "b"]
+    assert [e.label for e in checklist_for("rest", items, set())] == ["First", "Second", "Third"]
 
 
 def test_labels_and_ids_for_own_items() -> None:

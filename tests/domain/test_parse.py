@@ -45,6 +45,9 @@ def shows_example(error: InputError, *examples: str) -> None:
         ("5km", 5000),
         ("5 km", 5000),
         ("5KM", 5000),
+        ("5k", 5000),  # how most runners write it: 5000 m, not 5 m
+        ("5K", 5000),
+        ("21.1k", 21_100),
         ("5.5", 5500),
         ("5,5", 5500),
         ("3.1mi", 4989),

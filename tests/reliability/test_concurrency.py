@@ -120,12 +120,21 @@ def test_a_write_that_reads_first_waits_for_a_short_lock_instead_of_failing(
         with Journal.open(isolated_journal) as journal:
             # Far shorter than the 5 s busy timeout: this must wait, then succeed.
             if write == "checkin":
-                journal.add(Checkin(date=date(2026, 11, 24), soreness=3))
+                stored = journal.add(Checkin(date=date(2026, 11, 24), soreness=3))
+                assert stored.id is not None
             else:  # import_all asks whether each uid is known before it inserts
                 run = Run(date=date(2026, 11, 24), distance_m=5000, duration_s=1800, uid="u-1")
                 assert journal.import_all([run]) == (1, 0)
     finally:
         holder.join()
+    with Journal.open(isolated_journal) as journal:  # both writes committed, nothing lost
+        assert journal.settings().units == "km"  # the lock holder's row
+        if write == "checkin":
+            checkin = journal.checkin_on(date(2026, 11, 24))
+            assert checkin is not None
+            assert checkin.soreness == 3
+        else:
+            assert [e.uid for e in journal.entries("run")] == ["u-1"]
 
 
 def test_an_import_file_waits_for_a_short_lock_instead_of_failing(

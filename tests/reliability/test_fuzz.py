@@ -27,13 +27,16 @@ from runjournal.domain.advisor import STATUSES, advise
 from runjournal.domain.checklist import check_label
 from runjournal.domain.entries import (
     Checkin,
+    Entry,
     Exercise,
     LegDay,
+    Run,
     build_checkin,
     build_leg_day,
     build_run,
     parse_exercise,
     parse_kind,
+    to_dict,
 )
 from runjournal.domain.entry_json import entry_from_dict
 from runjournal.domain.errors import InputError
@@ -75,6 +78,32 @@ def only_input_errors(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
     assert refused.field
     assert refused.message
     return None
+
+
+def assert_within_spec(entry: Entry) -> None:
+    """An accepted entry keeps every range rule of SPEC §2, written out here (not by
+    calling the code under test), and survives the export/import round trip."""
+    assert entry.date <= TODAY
+    assert len(entry.notes) <= p.MAX_NOTES
+    assert entry.time is None or re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", entry.time)
+    if isinstance(entry, Run):
+        assert 0 < entry.distance_m <= p.MAX_DISTANCE_M
+        assert 0 < entry.duration_s <= p.MAX_RUN_DURATION_S
+        assert entry.duration_s * 1000 >= p.MIN_PACE_S_PER_KM * entry.distance_m
+        assert entry.type in p.RUN_TYPES
+        assert entry.rpe is None or 1 <= entry.rpe <= 10
+        assert entry.hr is None or 30 <= entry.hr <= 250
+    elif isinstance(entry, LegDay):
+        assert 60 <= entry.duration_s <= 600 * 60
+        assert 1 <= entry.rpe <= 10
+        for ex in entry.exercises:
+            assert 0 < len(ex.name.strip()) <= p.MAX_EXERCISE_NAME
+            assert 1 <= ex.sets <= 50
+            assert 1 <= ex.reps <= 1000
+            assert ex.weight_g is None or 0 <= ex.weight_g <= 1_000_000
+    else:
+        assert 0 <= entry.soreness <= 10
+    assert entry_from_dict(to_dict(entry), TODAY) == replace(entry, uid=None)  # no uid in it
 
 
 PARSERS: dict[str, Callable[[str], Any]] = {
@@ -131,30 +160,78 @@ def test_parsers_only_ever_raise_input_error() -> None:
 def test_builders_only_ever_raise_input_error() -> None:
     cases = Counter[str]()
 
+    # Each argument mostly something a person would type for it, sometimes junk: junk
+    # alone almost never gets a whole entry accepted, and the accepted ones are checked.
+    def near(*typed: str) -> st.SearchStrategy[str]:
+        return st.integers(0, 7).flatmap(lambda n: junk if n == 0 else st.sampled_from(typed))
+
+    notes = near("", "  kept as typed  ", "ünïcode 🏃\n2nd line", "=1+1", "\t")
+    day, clock = near("", "today", "yesterday", "2026-11-01"), near("", "07:05", "7:05", "23:59")
+    arguments = {
+        "run": (
+            near("5", "5k", "3.1mi", "800m", "42.2"),
+            near("30", "52:30", "1:05:00", "1h05m"),
+            near("", "easy", "Tempo", "long"),
+            near("", "1", "7", "10"),
+            near("", "30", "162", "250"),
+            day,
+            clock,
+            notes,
+        ),
+        "leg": (
+            near("60", "45m", "1h", "600"),
+            near("1", "6", "10"),
+            near("back squat 5x5@100kg"),
+            near("", "walking lunges 3x12", "calf raise 3x15@20lb"),
+            day,
+            clock,
+            notes,
+            st.just(""),
+        ),
+        "checkin": (near("0", "5", "10"), day, notes, *[st.just("")] * 5),
+    }
+
     @budget(600)
     @given(
-        kind=st.sampled_from(["run", "leg", "checkin"]),
-        values=st.lists(junk, min_size=8, max_size=8),
+        kind_values=st.sampled_from(sorted(arguments)).flatmap(
+            lambda kind: st.tuples(st.just(kind), st.tuples(*arguments[kind]))
+        ),
         flag=st.booleans(),
     )
-    def check(kind: str, values: list[str], flag: bool) -> None:
+    def check(kind_values: tuple[str, tuple[str, ...]], flag: bool) -> None:
+        kind, values = kind_values
         cases[kind] += 1
         a, b, c, d, e, f, g, h = values
+        entry: Entry | None
         if kind == "run":
-            only_input_errors(
+            entry = only_input_errors(
                 build_run, today=TODAY, distance=a, duration=b, type=c or None,
                 rpe=d, hr=e, date=f or None, time=g or None, notes=h,
             )  # fmt: skip
+            notes = h
         elif kind == "leg":
-            only_input_errors(
+            entry = only_input_errors(
                 build_leg_day, today=TODAY, duration=a, rpe=b, to_failure=flag,
                 exercises=[c, d], date=e or None, time=f or None, notes=g,
             )  # fmt: skip
+            notes = g
+            if entry is not None:
+                assert entry.to_failure is flag
+                assert len(entry.exercises) == sum(1 for x in (c, d) if x.strip())
         else:
-            only_input_errors(build_checkin, today=TODAY, soreness=a, date=b or None, notes=c)
+            entry = only_input_errors(
+                build_checkin, today=TODAY, soreness=a, date=b or None, notes=c
+            )
+            notes = c
+        if entry is not None:
+            cases[f"{kind} accepted"] += 1
+            assert entry.notes == notes  # stored exactly as typed
+            assert_within_spec(entry)
 
     check()
     record_figures("fuzz-builders", cases=sum(cases.values()))
+    accepted = sum(n for name, n in cases.items() if name.endswith("accepted"))
+    assert accepted >= 50, cases  # enough accepted entries to check what is kept
 
 
 json_junk = st.recursive(
@@ -180,7 +257,11 @@ def test_import_objects_only_ever_raise_input_error() -> None:
     def check(key: str, value: Any, kind: str) -> None:
         cases["objects"] += 1
         obj = {**base, "kind": kind, "duration_min": 40, "rpe": 5, "soreness": 3, key: value}
-        only_input_errors(entry_from_dict, obj, TODAY)
+        entry = only_input_errors(entry_from_dict, obj, TODAY)
+        if entry is not None:
+            cases["accepted"] += 1
+            assert entry.kind == kind
+            assert_within_spec(entry)
 
     check()
     record_figures("fuzz-import-objects", cases=sum(cases.values()))

@@ -92,12 +92,16 @@ def _damaged_page(path: Path) -> None:
 
 CASES: dict[str, tuple[Callable[[Path], None], list[str], tuple[str, ...]]] = {
     "random bytes": (_random_bytes, LOG, ("not a runjournal journal",)),
-    "sqlite magic then junk": (_magic_then_junk, LOG, ()),
+    "sqlite magic then junk": (_magic_then_junk, LOG, ("damaged or not an SQLite database",)),
     "a text file": (_text_file, LOG, ("not a runjournal journal",)),
     "another app's database": (_other_app, LOG, ("another application",)),
     "another app's id": (_other_app_id, LOG, ("another application",)),
     "truncated to half": (_truncated_half, LOG, ("damaged", "truncated")),
-    "truncated inside the header": (_truncated_header, LOG, ("not",)),
+    "truncated inside the header": (
+        _truncated_header,
+        LOG,
+        ("not a runjournal journal", "not an SQLite database"),
+    ),
     "a damaged page": (_damaged_page, READ, ("damaged",)),
 }
 

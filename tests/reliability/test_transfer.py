@@ -190,7 +190,7 @@ def test_a_file_that_is_not_an_export_is_refused_and_nothing_changes(
     assert sha256(full) == sha
 
 
-FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=tab", '=HYPERLINK("http://x")']
+FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=tab", "\r=cr", '=HYPERLINK("http://x")']
 
 
 @pytest.mark.parametrize("command", [["export", "--format", "csv"], ["history", "--format", "csv"]])

@@ -237,11 +237,19 @@ def test_rehearsal_two_upgrade_attempts_in_one_second_do_not_crash(
         stamp = (now + timedelta(seconds=delta)).strftime("%Y%m%dT%H%M%S")
         v1_copy.with_name(f"{v1_copy.name}.v{version - 1}-{stamp}.bak").touch()
 
-    try:
-        with Journal.open(v1_copy):
-            pass
-    except JournalError:
-        pass  # refusing cleanly would be fine too; a traceback is not
+    before = row_counts(v1_copy)
+
+    with Journal.open(v1_copy) as journal:  # the upgrade goes ahead, with its own backup
+        _assert_v1_content(journal)
+    assert _pragma(v1_copy, "user_version") == version
+
+    this_upgrade = [b for b in _backups(v1_copy.parent) if f".v{version - 1}-" in b.name]
+    copies = [b for b in this_upgrade if b.stat().st_size > 0]
+    assert len(copies) == 1, copies  # a new name, none of the stand-ins overwritten
+    assert copies[0].name.endswith("-2.bak"), copies[0].name
+    assert len(this_upgrade) == 32 + 1
+    assert _pragma(copies[0], "user_version") == version - 1  # the journal as it was
+    assert row_counts(copies[0]) == before
 
 
 @pytest.mark.parametrize("lost", ["first", "last"])

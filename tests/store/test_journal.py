@@ -338,6 +338,26 @@ def test_checkin_replaces_the_one_on_the_same_date(journal: Journal) -> None:
     assert journal.checkin_on(date(2026, 11, 23)) == other_day
 
 
+def test_ticks_belong_to_exactly_one_date(journal: Journal) -> None:
+    yesterday, tomorrow = date(2026, 11, 23), date(2026, 11, 25)
+    journal.set_tick(yesterday, "strides", True)
+    journal.set_tick(tomorrow, "leg-swings", True)
+    assert journal.ticks(TODAY) == set()  # neither yesterday's nor tomorrow's
+    journal.set_tick(TODAY, "mobility", True)
+    assert journal.ticks(TODAY) == {"mobility"}
+    assert journal.ticks(yesterday) == {"strides"}
+    assert journal.ticks(tomorrow) == {"leg-swings"}
+
+
+def test_entries_of_one_day_newest_first_untimed_last_by_id(journal: Journal) -> None:
+    first, second = journal.add(a_run()), journal.add(a_run())
+    timed = journal.add(a_run(time="07:00"))
+    expected = [timed.id, second.id, first.id]
+    assert [e.id for e in journal.entries("run")] == expected
+    assert [e.id for e in journal.history(["run"])] == expected
+    assert [e.id for e in journal.history(["run"], oldest_first=True)] == expected[::-1]
+
+
 def test_delete_leg_day_removes_its_exercises(journal: Journal) -> None:
     keep = journal.add(a_leg_day(day="2026-11-19"))
     gone = journal.add(a_leg_day())

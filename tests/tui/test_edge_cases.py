@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from runjournal.domain.entries import Checkin, Run
 from runjournal.store import Journal
@@ -38,7 +38,11 @@ async def test_adding_and_rewording_a_checklist_item(app: RunJournalApp) -> None
         label.value = "Foam roll calves and shins"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.is_running
+        shown = [str(items.get_option_at_index(n).prompt) for n in range(items.option_count)]
+        assert shown[-1] == "Foam roll calves and shins"  # reworded in place, not added
+        assert "Foam roll calves" not in shown
+        assert label.value == ""
+        assert str(app.screen.query_one("#add-item", Button).label) == "Add"
     labels = [i.label for i in app.journal.checklist_items() if i.status == "easy_recovery_run"]
     assert labels[-1] == "Foam roll calves and shins"
     assert "Foam roll calves" not in labels
