@@ -81,13 +81,20 @@ def plan(paths: Sequence[str]) -> Iterator[Source]:
     """Every file the PATHs stand for, in a stable order (folders walked, sorted).
 
     A zip on disk lists its members (read lazily later); zips inside it are opened when
-    they are read. Raises `LookupError(path, why)` for a PATH that does not exist.
+    they are read. Raises `LookupError(path, why)` for a PATH that does not exist or
+    cannot be looked at.
     """
     for given in paths:
         if given == "-":
             yield Source("standard input", None, container="-", rel="-", named=True)
             continue
         path = Path(given).expanduser()
+        try:
+            path.stat()  # a name too long or a folder not readable says so here
+        except FileNotFoundError:
+            raise LookupError(given, "does not exist") from None
+        except OSError as error:
+            raise LookupError(given, f"cannot be read: {error.strerror or error}") from None
         if path.is_dir():
             for file in _walk(path):
                 rel = file.relative_to(path).as_posix()

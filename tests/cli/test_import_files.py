@@ -201,3 +201,14 @@ def test_control_characters_of_a_file_name_are_shown_escaped(
     assert code == 2
     assert "bad^[[31m.gpx" in err
     assert "\x1b" not in err
+
+
+def test_a_name_too_long_among_paths_is_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Found by the CLI fuzz test: the OS refusing a name is the user's input, exit 2."""
+    code, out, err = cli(capsys, "import", "1" * 300, str(tmp_path))
+    assert code == 2
+    assert err.startswith("error: PATH: 111")
+    assert "cannot be read: File name too long" in err
+    assert out == ""
