@@ -339,12 +339,14 @@ SECTIONS: list[tuple[str, Callable[[Bench], list[Row]], bool]] = [
     ("advise vs sqlite-utils query", advise_vs_query, False),
     ("advise 100k vs 1k", advise_scaling, False),
     ("import", import_rows, False),
-    ("activity import", activity_rows, False),
     ("Today vs minimal app", today_rows, True),
     ("History 100k vs 1k", history_rows, True),
     ("History vs DataTable", datatable_rows, True),
     ("stats 100k vs 1k", stats_scaling, False),
     ("Trends 100k vs 1k", trends_rows, True),
+    # Last: the longest section (a few minutes of parsing files), so that the budget
+    # never costs the quick figures.
+    ("activity import", activity_rows, False),
 ]
 
 # The rows a section stands for, when it cannot be measured: (figure, reference, goal).

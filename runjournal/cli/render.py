@@ -16,7 +16,7 @@ from ..services.day import DayView
 from ..text import C1_AND_BIDI, cell, one_line, run_done_text, shown, summary, text_width
 
 # json.dumps escapes C0 controls but lets C1 controls (U+0080-U+009F: CSI is U+009B)
-# and bidirectional overrides through as raw characters; \uXXXX is the same JSON value.
+# and bidirectional overrides through as raw characters; a \u escape is the same JSON value.
 _JSON_UNSAFE = re.compile(f"[{C1_AND_BIDI}]")
 
 
