@@ -119,19 +119,18 @@ def machine() -> dict[str, str]:
 # commands named; the table above is always this run's.
 MISS_NOTES = {
     "TUI: Today's status on screen": (
-        "Where the time goes (measured with `python -X importtime` and cProfile): about "
-        "95 ms of imports the minimal app does not make (sqlite-utils ~55 ms, click, "
-        "runjournal's CLI and store), then the first screen itself, about 25 widgets and "
-        "120 CSS rules against the reference's 6 and ~40. Tried, in order: (1) Today as "
-        "the base screen instead of a Textual mode: entering a mode's first screen made "
-        "Textual re-read and re-apply every CSS rule (app start to first compose ~190 -> "
-        "~120 ms); (2) Today no longer drawn twice at start-up; (3) the 7-day strip as "
-        "one widget instead of eight (~20 ms); (4) nothing on the start path that Today "
-        "does not use (History, Settings and the forms load on first use). The ratio went "
-        "from 2.02 in the first run to the figure above. Why not 1.25: with the imports "
-        "alone the floor is about (reference + 95 ms) / reference, ~1.33 here; going under "
-        "it would mean dropping sqlite-utils from the store (the house's chosen library) "
-        "or drawing Today before the journal has been read."
+        "Noisy around the goal: two full runs on 2026-12-01 gave 1.16 and 1.47 with Today "
+        "at 414 and 415 ms both times and the reference at 358 and 282 ms. Since the "
+        "2026-11-24 run (1.61) the start path lost sqlite-utils (~55 ms: the store opens "
+        "an up-to-date journal with plain sqlite3) and click (`runjournal` alone opens "
+        "the app without the command line's parser), while Today gained the forecast and "
+        "the flags. What the minimal app does not import, by `python -X importtime` on a "
+        "quiet machine: ~46 ms for the domain, store and day view (no single module over "
+        "10 ms: dataclasses, the store's statements, the advisor, trends and records), "
+        "~25 ms for the app and Today's widgets; then Today's first compose, about 25 "
+        "widgets against the reference's 3. Tried before: Today as the base screen rather "
+        "than a mode (no CSS re-apply), one widget for the strip, nothing on the start "
+        "path that Today does not use."
     ),
     "History: filter runs by type": (
         "Not the journal's size: the SQL behind a filter change (a page of 100, the "
