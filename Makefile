@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# `make test` runs the suite on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
 # `make mutate MUTATE='runjournal.domain.*'` scopes a run to one package (or module);
 # MUTATE_CHILDREN is how many mutants are tested at once (the machine is shared).
 MUTATE ?= runjournal.domain.* runjournal.formats.* runjournal.store.*
@@ -36,7 +38,7 @@ demo: $(VENV)/.run-installed ## Open the app on a throw-away demo journal
 	$(BIN)/runjournal demo
 
 test: $(VENV)/.test-installed ## Run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-installed ## ruff, mypy and the import contracts
 	$(BIN)/ruff check runjournal tests bench

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .domain import parse as p
 from .domain.advisor import STATUS_LABELS, Advice
 from .domain.entries import Entry, LegDay, Run
 from .domain.load import classify_load
-from .domain.records import LiftRecord, LiftSet, RunRecord
+
+if TYPE_CHECKING:  # only Trends and `stats` show records: not loaded for the rest
+    from .domain.records import LiftRecord, LiftSet, RunRecord
 
 
 def distance_text(metres: int, units: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -143,3 +144,40 @@ def test_opening_the_app_skips_the_command_line_parser(tmp_path: Path) -> None:
     assert "click" not in loaded
     assert "error:" in done.stderr
     assert "not a runjournal journal" in done.stderr
+
+
+def test_the_command_table_names_every_command_and_its_module() -> None:
+    """`COMMAND_MODULES` is right: each module registers exactly the names it is given."""
+    done = _fresh_interpreter(
+        """
+        import importlib, json
+        from runjournal.cli.base import COMMAND_MODULES, cli
+        owners = {}
+        for module in sorted(set(COMMAND_MODULES.values())):
+            before = set(cli.commands)
+            importlib.import_module(f"runjournal.cli.{module}")
+            owners.update((name, module) for name in set(cli.commands) - before)
+        print(json.dumps([owners, COMMAND_MODULES]))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    registered, table = json.loads(done.stdout)
+    assert registered == table
+    assert len(table) == 13
+
+
+def test_advise_loads_only_its_own_command_module(tmp_path: Path) -> None:
+    db = tmp_path / "journal.db"
+    done = _fresh_interpreter(
+        f"""
+        import sys
+        from runjournal.cli import run
+        assert run(["--db", {str(db)!r}, "advise", "--json"]) == 0
+        print(sorted(m for m in sys.modules if m.startswith("runjournal.cli.")), file=sys.stderr)
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = done.stderr.strip().splitlines()[-1]
+    for other in ("entries", "history", "importing", "journal", "stats"):
+        assert f"'runjournal.cli.{other}'" not in loaded, loaded
+    assert "'runjournal.cli.day'" in loaded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, NoReturn, TypeVar
@@ -60,7 +61,35 @@ class PipeClosed(Exception):
     """The reader of our output went away (`runjournal history | head`)."""
 
 
+# Each top-level command and the module of this package that registers it. A command's
+# module is imported only when that command runs (or help lists them all), so
+# `runjournal advise` does not pay for the importers, the exports and the edit forms.
+COMMAND_MODULES = {
+    "advise": "day",
+    "backup": "journal",
+    "checkin": "entries",
+    "checklist": "day",
+    "config": "journal",
+    "delete": "entries",
+    "demo": "journal",
+    "edit": "entries",
+    "export": "journal",
+    "history": "history",
+    "import": "importing",
+    "log": "entries",
+    "stats": "stats",
+}
+
+
 class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"{__package__}.{COMMAND_MODULES[cmd_name]}")
+        return self.commands.get(cmd_name)
+
     def invoke(self, ctx: click.Context) -> Any:
         # Click turns a closed pipe into a silent exit(1); it is not an error, so it is
         # taken out of click's hands here and answered with 0 in `run`.

@@ -1,4 +1,8 @@
-"""The click group with every command, and every failure mapped to a line and an exit code."""
+"""The click group and every failure mapped to a line and an exit code.
+
+The commands themselves live in the modules that `base.COMMAND_MODULES` names; the group
+imports one only when its command is asked for.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ import click
 from ..domain.errors import InputError
 from ..store import JournalError, as_journal_error
 from ..text import shown
-from . import day, entries, history, importing, journal, stats  # noqa: F401  (they register commands)
 from .base import PipeClosed, cli
 
 _LINE_BREAKS = str.maketrans(

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from runjournal.services.demo import demo_journal
 from runjournal.store import Journal
@@ -29,3 +31,16 @@ def demo_app(tmp_path: Path) -> Iterator[RunJournalApp]:
     journal = demo_journal(tmp_path / "demo.db", TODAY)
     yield RunJournalApp(journal, today=TODAY, demo=True)
     journal.close()
+
+
+async def cursor_to(pilot: Pilot[None], table: DataTable[object], row: int) -> None:
+    """Move a table's cursor down to `row` as a person would: PageDown, then Down.
+
+    Each key goes through the table's own bindings, so the paging that follows the
+    cursor runs exactly as it does for a person holding the keys.
+    """
+    while row - table.cursor_row > table.scrollable_content_region.height:
+        await pilot.press("pagedown")
+    while table.cursor_row < row:
+        await pilot.press("down")
+    await pilot.pause()

@@ -11,7 +11,7 @@ from runjournal.store import Journal
 from runjournal.tui.app import RunJournalApp
 from runjournal.tui.widgets.history_table import HistoryTable
 
-from .conftest import TODAY
+from .conftest import TODAY, cursor_to
 
 
 def _runs(journal: Journal, count: int) -> None:
@@ -56,8 +56,7 @@ async def test_history_keeps_its_place_after_a_delete_deep_in_the_window(
         await pilot.press("h")
         await pilot.pause()
         table = app.screen.query_one(HistoryTable)
-        for _ in range(200):
-            await pilot.press("down")
+        await cursor_to(pilot, table, 200)
         doomed = table.current
         assert doomed is not None
         await pilot.press("d", "y")

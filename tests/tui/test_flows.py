@@ -19,7 +19,7 @@ from runjournal.tui.widgets.checklist import Checklist
 from runjournal.tui.widgets.history_table import HistoryTable
 from runjournal.tui.widgets.status_banner import StatusBanner
 
-from .conftest import TODAY
+from .conftest import TODAY, cursor_to
 
 SIZES = [(100, 30), (80, 24)]
 
@@ -224,8 +224,7 @@ async def test_history_pages_through_a_large_journal(tmp_path: Path) -> None:
             assert table.current is not None
             assert table.current.date == start
             await pilot.press("g")
-            for _ in range(150):
-                await pilot.press("down")
+            await cursor_to(pilot, table, 150)
             assert table.current is not None
             assert table.current.date == TODAY - timedelta(days=150)
             assert table.row_count <= 300
