@@ -33,7 +33,7 @@ _TYPE_WORDS = {
 
 
 def _expected(kinds: tuple[type, ...]) -> str:
-    return " or ".join(dict.fromkeys(_TYPE_WORDS.get(k, k.__name__) for k in kinds))
+    return " or ".join(dict.fromkeys(_TYPE_WORDS[k] for k in kinds))
 
 
 def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bool = True) -> Any:
@@ -53,17 +53,22 @@ def _get(obj: dict[str, Any], key: str, kinds: tuple[type, ...], *, required: bo
 
 def _sample(value: Any) -> str:
     """A short quote of a JSON value for an error message."""
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, dict | list) else ""
     if isinstance(value, dict):
-        text = "an object"
-    elif isinstance(value, list):
-        text = "a list"
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _scaled(value: float, factor: int) -> int:
     """`value` × `factor` rounded, without overflow: a number no field holds stays one."""
-    return round(value * factor) if abs(value) <= 1e12 else 10**18
+    return round(value * factor) if abs(value) <= 1e12 else _out_of_range(value)
+
+
+def _out_of_range(value: float) -> int:
+    """A number out of every field's range, on `value`'s side of it (-1e20 is too small)."""
+    return 10**18 if value > 0 else -(10**18)
 
 
 def _uid(obj: dict[str, Any]) -> str | None:
@@ -79,7 +84,7 @@ def _whole(obj: dict[str, Any], key: str, *, required: bool = True) -> int | Non
         return None
     if value != int(value):
         raise InputError(key, "must be a whole number")
-    return int(value) if abs(value) <= 10**18 else 10**18  # out of every range, not SQLite's
+    return int(value) if abs(value) <= 10**18 else _out_of_range(value)  # not out of SQLite's
 
 
 def entry_from_dict(obj: Any, today: date) -> Entry:
@@ -87,8 +92,9 @@ def entry_from_dict(obj: Any, today: date) -> Entry:
     if not isinstance(obj, dict):
         raise InputError("entry", "must be a JSON object with a 'kind'")
     kind = parse_kind(str(_get(obj, "kind", (str,))))
-    # The day after today too: a journal logged today east of here is still today there.
-    day = p.parse_date(str(_get(obj, "date", (str,))), p.shift(today, 1))
+    # `validate` below refuses a date after the day after today (a journal logged today
+    # east of here is still today there); "yesterday" is the day before the real today.
+    day = p.parse_date(str(_get(obj, "date", (str,))), today, allow_future=True)
     uid = _uid(obj)
     notes = _get(obj, "notes", (str,), required=False) or ""
     try:
