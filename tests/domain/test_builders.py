@@ -21,6 +21,7 @@ from runjournal.domain.entries import (
     build_leg_day,
     build_run,
     check_exercise,
+    parse_exercise,
     parse_kind,
     to_dict,
     validate,
@@ -55,6 +56,37 @@ def test_a_leg_day_keeps_every_field_typed() -> None:
     assert leg == LegDay(date(2026, 11, 20), 3600, 8, True, expected, "18:00", "heavy")
     plain = build_leg_day(today=TODAY, duration="45", rpe="5")
     assert plain == LegDay(TODAY, 2700, 5, False, (), None, "")
+
+
+def test_a_bare_distance_is_in_the_units_setting() -> None:
+    miles = build_run(today=TODAY, distance="5", duration="45", units="mi")
+    assert miles.distance_m == 8047  # 5 x 1609.344 m
+    assert build_run(today=TODAY, distance="5km", duration="45", units="mi").distance_m == 5000
+
+
+def test_a_bare_weight_is_in_the_weight_units_setting() -> None:
+    leg = build_leg_day(
+        today=TODAY, duration="1h", rpe="7", exercises=["squat 5x5@225", "lunge 3x8@20kg"],
+        weight_units="lb",
+    )  # fmt: skip
+    assert leg.exercises == (Exercise("squat", 5, 5, 102_058), Exercise("lunge", 3, 8, 20_000))
+    kilos = build_leg_day(today=TODAY, duration="1h", rpe="7", exercises=["squat 5x5@100"])
+    assert kilos.exercises == (Exercise("squat", 5, 5, 100_000),)
+
+
+@pytest.mark.parametrize(
+    ("spec", "right"),
+    [("squat 100kg 5x5", "squat 5x5@100kg"), ("Squat @225LBS 3x5", "Squat 3x5@225LBS")],
+)
+def test_a_weight_typed_in_the_name_is_refused_with_the_spec_rewritten(
+    spec: str, right: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        parse_exercise(f" {spec} ", field="exercise 2")
+    assert (refused.value.field, refused.value.message) == (
+        "exercise 2",
+        f"'{spec}' has a weight in the name; write '{right}'",
+    )
 
 
 def test_a_checkin_keeps_its_notes_and_defaults_to_today() -> None:

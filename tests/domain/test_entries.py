@@ -87,3 +87,16 @@ def test_an_entry_before_1900_is_refused_however_it_came_in() -> None:
         validate(Run(date(1850, 1, 1), 5000, 1800), TODAY)
     assert refused.value.field == "date"
     assert validate(Run(date(1900, 1, 1), 5000, 1800), TODAY).date == date(1900, 1, 1)
+
+
+def test_a_fraction_of_a_minute_is_exported_to_three_decimals_and_read_back() -> None:
+    leg = LegDay(TODAY, 100, 5)  # 1 min 40 s
+    data = to_dict(leg)
+    assert data["duration_min"] == 1.667
+    assert entry_from_dict(json.loads(json.dumps(data)), TODAY) == leg
+
+
+def test_a_checkin_already_valid_is_returned_as_it_is() -> None:
+    """Import validates every entry: one that needs no change is not copied."""
+    checkin = Checkin(TODAY, 4, "stairs", uid="u")
+    assert validate(checkin, TODAY) is checkin
