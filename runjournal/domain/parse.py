@@ -85,7 +85,7 @@ def parse_date(text: str, today: date, *, field: str = "date", allow_future: boo
     elif weekday is not None:
         day = shift(today, -((today.weekday() - weekday) % 7))
     elif ago:
-        day = shift(today, -min(whole_number(ago[1]), 10**7))
+        day = shift(today, -whole_number(ago[1]))  # shift holds it at date.min
     else:
         try:
             if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
