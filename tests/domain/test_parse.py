@@ -132,6 +132,29 @@ def test_duration_unparseable(text: str) -> None:
     shows_example(error, "52:30", "1h05m")
 
 
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("1m30s", 90),
+        ("1m59s", 119),
+        ("1h59s", 3659),
+        ("1h59m59s", 7199),
+        ("1h59.5m", 7170),
+        ("75m", 4500),  # minutes alone may pass 59, as seconds alone may
+        ("75s", 75),
+    ],
+)
+def test_duration_in_units_accepted(text: str, seconds: int) -> None:
+    assert p.parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["1h60m", "1h60.5m", "1m60s", "5m61s", "1h60s", "1h5m60s"])
+def test_duration_in_units_refuses_60_after_a_larger_unit(text: str) -> None:
+    # As 0:60:00 and 1:00:60 are refused: 1h60m is a typo, not 2 hours.
+    error = refused(lambda: p.parse_duration(text), "duration")
+    assert error.message == f"'{text}' is not a duration; {p.DURATION_EXAMPLE}"
+
+
 @pytest.mark.parametrize("text", ["0", "0:00", "0m", "48:00:01", "2881", "49h"])
 def test_run_duration_out_of_range(text: str) -> None:
     error = refused(lambda: p.check_run_duration(p.parse_duration(text)), "duration")
@@ -299,6 +322,49 @@ def test_ranges_refuse(
     }
     error = refused(lambda: parser(values[offset]), field)
     assert re.search(rf"\b{low} to {high}\b", error.message), error.message
+
+
+@pytest.mark.parametrize(
+    ("parser", "text", "message"),
+    [
+        (
+            p.parse_soreness,
+            "-1",
+            "-1 is out of range; use 0 to 10 (0 none, 5 sore, 8+ too sore to walk)",
+        ),
+        (p.parse_soreness, "-0", None),
+        (p.parse_soreness, "+7", None),
+        (p.parse_rpe, "-3", "-3 is out of range; use 1 to 10 (1 very easy, 10 all out)"),
+        (p.parse_hr, "251", "251 is out of range; use 30 to 250 beats per minute, e.g. 142"),
+    ],
+)
+def test_signed_numbers_keep_their_sign(
+    parser: Callable[[str], int], text: str, message: str | None
+) -> None:
+    if message is None:
+        assert parser(text) == int(text)
+    else:
+        with pytest.raises(InputError) as info:
+            parser(text)
+        assert info.value.message == message
+
+
+# Weight ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("100", 100_000), ("100kg", 100_000), ("22,5", 22_500), ("225lb", 102_058), ("0", 0)],
+)
+def test_weight_accepted(text: str, grams: int) -> None:
+    assert p.parse_weight(text) == grams
+
+
+def test_weight_with_a_thousands_comma_is_ambiguous() -> None:
+    error = refused(lambda: p.parse_weight("1,000"), "weight")
+    assert error.message == (
+        "'1,000' is ambiguous; write it without the comma, e.g. 100, 100kg or 225lb"
+    )
 
 
 # Notes and run types -----------------------------------------------------------------
