@@ -283,6 +283,95 @@ def test_leg_day_when_soreness_decides_is_latest_leg_day() -> None:
     assert advice.leg_day.leg.id == 3
 
 
+# Objections to a run ------------------------------------------------------------------
+
+EASY = advise([leg(1, rpe=9)], None, NORMAL, D)  # default guidance: at most 30 min
+
+
+def test_objections_setup_is_an_easy_day_of_30_minutes() -> None:
+    assert EASY.status == "easy_recovery_run"
+    assert EASY.max_minutes == 30
+
+
+@pytest.mark.parametrize(
+    ("run_type", "words"),
+    [
+        ("long", "a long run"),
+        ("tempo", "a tempo run"),
+        ("hills", "a hills run"),
+        ("intervals", "an intervals run"),
+        ("race", "a race run"),
+    ],
+)
+def test_easy_day_objects_to_each_avoided_type_in_words(run_type: str, words: str) -> None:
+    assert EASY.objections(run_type, 20 * 60, 3) == [words]
+
+
+@pytest.mark.parametrize("run_type", ["recovery", "easy"])
+def test_easy_day_takes_a_short_easy_run(run_type: str) -> None:
+    assert EASY.objections(run_type, 30 * 60, 4) == []
+    assert EASY.objections(run_type, 1, None) == []
+
+
+@pytest.mark.parametrize(
+    ("duration_s", "found"),
+    [
+        (30 * 60, []),  # exactly the limit is within it
+        (30 * 60 + 1, ["30 min (guidance: at most 30)"]),
+        (31 * 60, ["31 min (guidance: at most 30)"]),
+        (100 * 60, ["100 min (guidance: at most 30)"]),
+        (100 * 60 + 29, ["100 min (guidance: at most 30)"]),
+        (100 * 60 + 31, ["101 min (guidance: at most 30)"]),
+    ],
+)
+def test_easy_day_objects_to_a_run_past_the_limit(duration_s: int, found: list[str]) -> None:
+    assert EASY.objections("easy", duration_s, None) == found
+
+
+def test_the_length_limit_follows_the_setting() -> None:
+    easy = advise([leg(1, rpe=9)], None, Settings(recovery_run_max_minutes=45), D)
+    assert easy.objections("easy", 45 * 60, None) == []
+    assert easy.objections("easy", 46 * 60, None) == ["46 min (guidance: at most 45)"]
+
+
+@pytest.mark.parametrize(
+    ("rpe", "found"),
+    [
+        (None, []),
+        (1, []),
+        (4, []),
+        (5, ["RPE 5 (guidance: at most 4)"]),
+        (10, ["RPE 10 (guidance: at most 4)"]),
+    ],
+)
+def test_easy_day_objects_to_an_effort_over_rpe_4(rpe: int | None, found: list[str]) -> None:
+    assert EASY.objections("recovery", 20 * 60, rpe) == found
+
+
+def test_objections_come_as_type_length_effort() -> None:
+    assert EASY.objections("tempo", 100 * 60, 6) == [
+        "a tempo run",
+        "100 min (guidance: at most 30)",
+        "RPE 6 (guidance: at most 4)",
+    ]
+
+
+@pytest.mark.parametrize("run_type", ["recovery", "easy", "long", "intervals", "race"])
+def test_a_rest_day_objects_to_any_run(run_type: str) -> None:
+    rest = advise([leg(0)], None, NORMAL, D)
+    assert rest.status == "rest"
+    assert rest.objections(run_type, 10 * 60, 2) == ["any run"]
+    assert rest.objections(run_type, 1000 * 60, None) == ["any run"]
+
+
+@pytest.mark.parametrize("run_type", ["recovery", "easy", "long", "tempo", "intervals", "race"])
+def test_normal_training_objects_to_nothing(run_type: str) -> None:
+    normal = advise([], None, NORMAL, D)
+    assert normal.status == "normal_training"
+    assert normal.objections(run_type, 180 * 60, 10) == []
+    assert normal.objections(run_type, 180 * 60, None) == []
+
+
 # advise --json ------------------------------------------------------------------------
 
 
