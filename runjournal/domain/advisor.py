@@ -117,7 +117,8 @@ class Advice:
 
 
 def _ago(days: int) -> str:
-    return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    # Never 0: a leg day today makes a rest day, which names it "Leg day today" itself.
+    return f"{days} day{'s' if days != 1 else ''} ago"
 
 
 def advise(
