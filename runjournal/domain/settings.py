@@ -98,7 +98,7 @@ def parse_folders(text: str, *, field: str = "import_folders") -> str:
         try:
             part.encode("utf-8")
         except UnicodeEncodeError:
-            raise InputError(field, f"'{part!r}' is not UTF-8 text") from None
+            raise InputError(field, f"{part!r} is not UTF-8 text") from None
     return os.pathsep.join(parts)
 
 

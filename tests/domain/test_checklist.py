@@ -62,3 +62,16 @@ def test_labels_and_ids_for_own_items() -> None:
     assert new_item_id("Foam roll calves!", set()) == "my-foam-roll-calves"
     assert new_item_id("Foam roll calves", {"my-foam-roll-calves"}) == "my-foam-roll-calves-2"
     assert new_item_id("🧘", set()) == "my-item"
+
+
+def test_own_item_ids_count_up_past_taken_ones() -> None:
+    taken = {"my-stretch", "my-stretch-2", "my-stretch-3"}
+    assert new_item_id("Stretch", taken) == "my-stretch-4"
+    assert new_item_id("Stretch", {"my-stretch-2"}) == "my-stretch"
+    assert new_item_id("🧘", {"my-item"}) == "my-item-2"
+
+
+def test_own_item_ids_are_trimmed_to_30_characters_without_a_trailing_dash() -> None:
+    # The 30th character of the slug is a dash: it is trimmed, not kept.
+    assert new_item_id("-- " + "a" * 29 + " b", set()) == "my-" + "a" * 29
+    assert new_item_id("Calves & hamstrings, slowly!", set()) == "my-calves-hamstrings-slowly"

@@ -59,3 +59,23 @@ def test_config_set_and_show(
     assert run(["config", "set", "import_folders", ""], today=TODAY) == 0
     with Journal.open(isolated_journal) as journal:
         assert journal.settings().import_folders == ""
+
+
+def test_spaces_inside_a_folder_name_are_kept() -> None:
+    assert parse_folders("/media/My Watch") == "/media/My Watch"
+    assert parse_folders(f"~/Sync/run log{SEP}/mnt/a b") == f"~/Sync/run log{SEP}/mnt/a b"
+
+
+@pytest.mark.parametrize("bad", ["/a\x1bb", "/media/\tWATCH", "~/x\ny", "/\x00", "/a\x1fb"])
+def test_control_characters_refused_in_words(bad: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_folders(bad)
+    assert caught.value.field == "import_folders"
+    assert caught.value.message == "a folder name cannot hold control characters"
+
+
+def test_text_that_is_not_utf8_is_refused_showing_it_escaped() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_folders("/media/WATCH\udcff", field="folders")
+    assert caught.value.field == "folders"
+    assert caught.value.message == "'/media/WATCH\\udcff' is not UTF-8 text"
