@@ -53,6 +53,13 @@ def test_order_follows_position_not_id_nor_insertion() -> None:
     assert [e.label for e in checklist_for("rest", items, set())] == ["First", "Second", "Third"]
 
 
+def test_own_item_ids_count_up_past_taken_ones() -> None:
+    taken = {"my-stretch", "my-stretch-2", "my-stretch-3"}
+    assert new_item_id("Stretch", taken) == "my-stretch-4"
+    assert new_item_id("Stretch", {"my-stretch-2"}) == "my-stretch"
+    assert new_item_id("🧘", {"my-item"}) == "my-item-2"
+
+
 def test_labels_and_ids_for_own_items() -> None:
     assert check_label("  Foam   roll calves ") == "Foam roll calves"
     for bad in ("", "   ", "x" * 121, "bad \udcff"):
@@ -62,13 +69,6 @@ def test_labels_and_ids_for_own_items() -> None:
     assert new_item_id("Foam roll calves!", set()) == "my-foam-roll-calves"
     assert new_item_id("Foam roll calves", {"my-foam-roll-calves"}) == "my-foam-roll-calves-2"
     assert new_item_id("🧘", set()) == "my-item"
-
-
-def test_own_item_ids_count_up_past_taken_ones() -> None:
-    taken = {"my-stretch", "my-stretch-2", "my-stretch-3"}
-    assert new_item_id("Stretch", taken) == "my-stretch-4"
-    assert new_item_id("Stretch", {"my-stretch-2"}) == "my-stretch"
-    assert new_item_id("🧘", {"my-item"}) == "my-item-2"
 
 
 def test_own_item_ids_are_trimmed_to_30_characters_without_a_trailing_dash() -> None:
