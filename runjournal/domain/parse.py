@@ -333,5 +333,5 @@ def format_weight(grams: int, unit: str = "kg") -> str:
     """
     if unit == "lb":
         return f"{round(grams / LB_IN_G, 2):g}lb"
-    kg = grams / 1000
-    return f"{kg:g}kg" if kg == round(kg, 3) else f"{kg:.3f}kg"
+    # Whole grams up to 1000 kg are at most six significant digits: :g shows them exactly.
+    return f"{grams / 1000:g}kg"

@@ -42,3 +42,21 @@ def test_a_weight_in_the_name_is_refused(spec: str) -> None:
 
 def test_a_name_with_a_number_is_still_a_name() -> None:
     assert parse_exercise("step-ups 30cm box 3x10").name == "step-ups 30cm box"
+
+
+@pytest.mark.parametrize(
+    ("grams", "shown"),
+    [
+        (0, "0kg"),
+        (1, "0.001kg"),
+        (22_500, "22.5kg"),
+        (100_000, "100kg"),
+        (102_058, "102.058kg"),
+        (999_999, "999.999kg"),
+        (1_000_000, "1000kg"),
+    ],
+)
+def test_weight_in_kg_shows_every_gram_and_no_trailing_zeros(grams: int, shown: str) -> None:
+    assert p.format_weight(grams) == shown
+    assert p.format_weight(grams, "kg") == shown
+    assert p.parse_weight(shown) == grams
