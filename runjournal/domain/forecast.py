@@ -156,24 +156,25 @@ class Suggestion(NamedTuple):
 def suggestion(profile: Iterable[ProfileRow], settings: Settings) -> Suggestion | None:
     """A one-step change of recovery_rate, where 5+ leg days disagree by a day or more.
 
-    Classes that point different ways cancel out: no suggestion is better than a wrong one.
+    Classes that point different ways cancel out, even where one of them asks for a step
+    that cannot be taken or would not move its window: no suggestion is better than a
+    wrong one.
     """
     rates = CHOICES["recovery_rate"]  # slow, normal, fast
-    votes: dict[str, ProfileRow] = {}
-    for row in profile:
-        if row.leg_days < SUGGEST_MIN_LEG_DAYS or abs(row.days_off) < SUGGEST_MIN_DAYS_OFF:
-            continue
-        step = 1 if row.days_off < 0 else -1  # settled sooner: a faster rate
-        index = rates.index(settings.recovery_rate) + step
-        if not 0 <= index < len(rates):
-            continue
-        wanted = replace(settings, recovery_rate=rates[index])
-        if recovery_days(row.load, wanted) == row.window_days:
-            continue  # clamped: the change would not move this window
-        best = votes.get(rates[index])
-        if best is None or row.leg_days > best.leg_days:
-            votes[rates[index]] = row
-    if len(votes) != 1:
+    rows = [
+        row
+        for row in profile
+        if row.leg_days >= SUGGEST_MIN_LEG_DAYS and abs(row.days_off) >= SUGGEST_MIN_DAYS_OFF
+    ]
+    steps = {1 if row.days_off < 0 else -1 for row in rows}  # settled sooner: a faster rate
+    if len(steps) != 1:
         return None
-    ((rate, row),) = votes.items()
-    return Suggestion(rate, row)
+    index = rates.index(settings.recovery_rate) + steps.pop()
+    if not 0 <= index < len(rates):
+        return None
+    wanted = replace(settings, recovery_rate=rates[index])
+    # clamped classes (the window is kept to 1-4 days) are not moved by the change
+    moved = [row for row in rows if recovery_days(row.load, wanted) != row.window_days]
+    if not moved:
+        return None
+    return Suggestion(rates[index], max(moved, key=lambda row: row.leg_days))

@@ -189,9 +189,9 @@ def flags(daily: Mapping[date, int], day: date) -> list[Flag]:
         found.append(
             Flag(
                 "load_spike",
-                f"Load spike: the last 7 days' load ({load_value(total):,.0f}) is "
+                f"Load spike: the last 7 days' load ({total / 60:,.0f}) is "
                 f"{ratio:.1f}× your weekly average of the 4 weeks before "
-                f"({load_value(chronic // weeks_before):,.0f}). A rough guide, not a "
+                f"({chronic / weeks_before / 60:,.0f}). A rough guide, not a "
                 "predictor: did you mean to step up this much?",
             )
         )

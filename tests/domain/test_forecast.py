@@ -10,6 +10,8 @@ from runjournal.domain.entries import Checkin, LegDay
 from runjournal.domain.forecast import (
     ProfileRow,
     Settling,
+    Suggestion,
+    first_normal,
     next_normal_training,
     outlook,
     recovery_profile,
@@ -157,3 +159,91 @@ def test_no_suggestion_where_the_window_is_clamped() -> None:
     settings = Settings(fitness_level="advanced", recovery_rate="normal")
     row = ProfileRow("light", 8, 0.0, 1)
     assert suggestion([row], settings) is None
+
+
+# Edges --------------------------------------------------------------------------------
+
+
+def test_the_outlook_stops_at_the_end_of_the_calendar() -> None:
+    last = date.max
+    assert outlook([], None, Settings(), last - timedelta(days=2), 9) == [
+        (last - timedelta(days=2), "normal_training"),
+        (last - timedelta(days=1), "normal_training"),
+        (last, "normal_training"),
+    ]
+    assert outlook([], None, Settings(), last, 9) == [(last, "normal_training")]
+
+
+def test_no_normal_day_before_the_calendar_ends_gives_its_last_day() -> None:
+    hard = LegDay(date=date.max - timedelta(days=1), duration_s=3600, rpe=9)
+    assert outlook([hard], None, Settings(), date.max, 9) == [(date.max, "easy_recovery_run")]
+    assert next_normal_training([hard], None, Settings(), date.max) == date.max
+    assert first_normal([]) == date.max
+
+
+def test_a_check_in_dated_after_the_day_is_not_known_on_its_own_day() -> None:
+    tomorrow = Checkin(date=D + timedelta(days=1), soreness=9)
+    assert outlook([], tomorrow, Settings(), D, 2) == [
+        (D, "normal_training"),
+        (D + timedelta(days=1), "normal_training"),
+    ]
+
+
+def test_the_sentence_counts_one_leg_day_and_more() -> None:
+    (light, _, hard) = recovery_profile(
+        [Settling("light", 2, 1), Settling("hard", 2, 2)], Settings()
+    )
+    assert light.sentence() == (
+        "After your light leg days your soreness settled in 2.0 days on average "
+        "(1 leg day); the advisor assumes 1."
+    )
+    assert hard.sentence() == (
+        "After your hard leg days your soreness settled in 2.0 days on average "
+        "(2 leg days); the advisor assumes 3."
+    )
+
+
+def test_a_class_past_the_last_rate_still_cancels_one_pointing_the_other_way() -> None:
+    # slow: light settles a day later than its 2 (slower than slow: no such rate), hard
+    # two days sooner than its 4; "normal" would be wrong for the light days
+    slow = Settings(recovery_rate="slow")
+    profile = recovery_profile([Settling("light", 3, 5), Settling("hard", 2, 5)], slow)
+    assert suggestion(profile, slow) is None
+
+
+def test_a_clamped_class_still_cancels_one_pointing_the_other_way() -> None:
+    # beginner: hard settles in 5 against 4 (slower cannot move it past 4), light in 1
+    # against 2; "fast" would cut the hard window the check-ins say is too short
+    beginner = Settings(fitness_level="beginner")
+    profile = recovery_profile([Settling("hard", 5, 6), Settling("light", 1, 6)], beginner)
+    assert suggestion(profile, beginner) is None
+
+
+def test_a_suggestion_rests_on_a_class_whose_window_it_moves() -> None:
+    # beginner: moderate 4 against 3 and hard 5 against 4 both ask for slower; slow moves
+    # moderate to 4 but hard stays at the 4-day ceiling
+    beginner = Settings(fitness_level="beginner")
+    profile = recovery_profile([Settling("moderate", 4, 5), Settling("hard", 5, 9)], beginner)
+    assert suggestion(profile, beginner) == Suggestion("slow", profile[1])
+
+
+def test_a_clamped_class_does_not_stop_the_one_after_it() -> None:
+    advanced = Settings(fitness_level="advanced")  # windows 1, 1, 2
+    profile = [ProfileRow("light", 8, 0.0, 1), ProfileRow("hard", 6, 1.0, 2)]
+    assert suggestion(profile, advanced) == Suggestion("fast", profile[1])
+
+
+def test_the_suggestion_names_the_class_with_the_most_leg_days() -> None:
+    profile = recovery_profile([Settling("moderate", 1, 9), Settling("hard", 2, 5)], Settings())
+    found = suggestion(profile, Settings())
+    assert found == Suggestion("fast", profile[1])
+    assert found.text() == (
+        "Your check-ins suggest recovery rate fast: after moderate leg days you settled in "
+        "1.0 days, the advisor assumes 2. To follow it: Settings → recovery rate, or "
+        "`runjournal config set recovery_rate fast`."
+    )
+
+
+def test_equal_leg_days_name_the_first_class() -> None:
+    profile = recovery_profile([Settling("moderate", 1, 6), Settling("hard", 2, 6)], Settings())
+    assert suggestion(profile, Settings()) == Suggestion("fast", profile[1])

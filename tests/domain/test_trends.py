@@ -268,3 +268,74 @@ def test_equal_e1rm_from_different_sets_goes_to_the_earlier() -> None:
     )
     assert record.best_e1rm.date == early
     assert record.e1rm_g == pytest.approx(140_000)
+
+
+# Edges --------------------------------------------------------------------------------
+
+
+def test_a_run_type_outside_the_table_counts_as_easy() -> None:
+    # the store's SQL falls back the same way (`else` easy)
+    assert run_effort("fartlek", None) == 3
+
+
+def test_load_value_is_to_one_decimal() -> None:
+    assert load_value(9_473) == 157.9  # 157.883 RPE × minutes
+
+
+def test_entries_on_the_last_day_itself_count() -> None:
+    wed = MON + timedelta(days=2)
+    (week,) = weeks(wed, 1, [run_day(wed, 10, 60, 3)], [leg(wed, 60, 9)], {wed: 5})
+    assert (week.runs, week.leg_days, week.soreness_mean) == (1, 1, 5.0)
+
+
+def test_only_hard_leg_days_count_as_hard() -> None:
+    legs = [leg(MON, 60, 9), leg(MON + timedelta(days=2), 30, 3), leg(D, 30, 6)]
+    (week,) = weeks(D, 1, [], legs, {})
+    assert (week.leg_days, week.hard_leg_days) == (3, 1)  # hard, light, moderate
+
+
+def test_daily_loads_add_up_run_days_of_the_same_date() -> None:
+    loads = daily_loads([run_day(MON, 8, 40, 3), run_day(MON, 5, 20, 8)], [])
+    assert loads == {MON: 3 * 2400 + 8 * 1200}
+
+
+def test_the_smallest_load_before_is_something_to_compare_with() -> None:
+    # one RPE-second in the 28 days before: not "no load at all"
+    assert [f.id for f in flags({D - timedelta(days=10): 1, D: 1}, D)] == ["load_spike"]
+
+
+def test_load_spike_text_in_full() -> None:
+    loads = chronic(D, 60_000)  # 1,000 a week
+    loads[D - timedelta(days=3)] = 100_000  # 1,666.7
+    (flag,) = flags(loads, D)
+    assert flag.text == (
+        "Load spike: the last 7 days' load (1,667) is 1.7× your weekly average of the 4 "
+        "weeks before (1,000). A rough guide, not a predictor: did you mean to step up "
+        "this much?"
+    )
+
+
+def test_load_spike_figures_are_rounded_once() -> None:
+    # 90,088 RPE-seconds are 1,501.47 RPE × minutes; 240,133 over 4 weeks, 1,000.55
+    (flag,) = flags({D - timedelta(days=10): 240_133, D: 90_088}, D)
+    assert "load (1,501) is 1.5× your weekly average" in flag.text
+    assert "4 weeks before (1,001)." in flag.text
+
+
+def test_monotony_text_in_full_with_its_ratio() -> None:
+    # six days of 4 and one of 1: mean 25/7, SD √54/7, mean/SD = 25/√54 = 3.40
+    week = {D - timedelta(days=n): 4 * 600 for n in range(1, 7)}
+    week[D] = 600
+    (flag,) = flags(week, D)
+    assert flag.text == (
+        "Monotony (3.4): the last 7 days were much alike, with no real easy or rest day. "
+        "A rough guide: hard days need easy days around them."
+    )
+
+
+def test_monotony_text_for_the_same_load_every_day() -> None:
+    (flag,) = flags({D - timedelta(days=n): 2400 for n in range(7)}, D)
+    assert flag.text == (
+        "Monotony (every day the same): the last 7 days were much alike, with no real "
+        "easy or rest day. A rough guide: hard days need easy days around them."
+    )
