@@ -242,6 +242,8 @@ def test_the_suggestion_names_the_class_with_the_most_leg_days() -> None:
         "1.0 days, the advisor assumes 2. To follow it: Settings → recovery rate, or "
         "`runjournal config set recovery_rate fast`."
     )
+    later = recovery_profile([Settling("moderate", 1, 5), Settling("hard", 2, 9)], Settings())
+    assert suggestion(later, Settings()) == Suggestion("fast", later[2])
 
 
 def test_equal_leg_days_name_the_first_class() -> None:

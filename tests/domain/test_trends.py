@@ -316,8 +316,9 @@ def test_load_spike_text_in_full() -> None:
 
 
 def test_load_spike_figures_are_rounded_once() -> None:
-    # 90,088 RPE-seconds are 1,501.47 RPE × minutes; 240,133 over 4 weeks, 1,000.55
-    (flag,) = flags({D - timedelta(days=10): 240_133, D: 90_088}, D)
+    # 90,088 RPE-seconds are 1,501.47 RPE × minutes; 240,121 over 4 weeks, 1,000.504 a
+    # week (not 1,000.5 by whole RPE-seconds, which rounds to even: 1,000)
+    (flag,) = flags({D - timedelta(days=10): 240_121, D: 90_088}, D)
     assert "load (1,501) is 1.5× your weekly average" in flag.text
     assert "4 weeks before (1,001)." in flag.text
 
