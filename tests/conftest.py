@@ -20,6 +20,10 @@ def isolated_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RUNJOURNAL_DB", str(path))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    # The caller's terminal size is not the test's: pytest-xdist workers get COLUMNS=80
+    # and LINES=24, which Rich and Textual honour over everything else.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
     return path
 
 
