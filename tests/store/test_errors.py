@@ -116,3 +116,10 @@ def test_translate_errors_turns_sqlite_errors_into_journal_errors() -> None:
     with pytest.raises(JournalError, match=r"^the journal x\.db could not be used: no such"):
         with translate_errors("x.db"):
             conn.execute("select * from nowhere")
+
+
+def test_an_io_error_where_the_disk_cannot_be_asked_is_not_called_full(tmp_path: Path) -> None:
+    path = tmp_path / "gone" / "j.db"  # its folder is not there: no free space to ask about
+    result = as_journal_error(error_with("disk I/O error", 10), path)
+    assert str(result) == f"the journal {path} could not be used: disk I/O error"
+    assert result.disk_full is False
