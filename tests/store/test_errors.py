@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -123,3 +124,20 @@ def test_an_io_error_where_the_disk_cannot_be_asked_is_not_called_full(tmp_path:
     result = as_journal_error(error_with("disk I/O error", 10), path)
     assert str(result) == f"the journal {path} could not be used: disk I/O error"
     assert result.disk_full is False
+
+
+FULL_FOLDER = Path("/proc")  # a file system with no free space at all
+
+
+@pytest.mark.skipif(
+    not FULL_FOLDER.is_dir() or shutil.disk_usage(FULL_FOLDER).free != 0,
+    reason="needs a file system without free space (/proc on Linux)",
+)
+def test_where_the_disk_has_no_room_an_io_error_means_it_is_full() -> None:
+    path = FULL_FOLDER / "j.db"
+    result = as_journal_error(error_with("disk I/O error", 10 | 3 << 8), path)
+    assert (str(result), result.disk_full) == (FULL.format(path), True)
+    # other failures there are still what they are
+    locked = as_journal_error(error_with("database is locked", 5), path)
+    assert str(locked) == f"the journal {path} is locked by another program; try again in a moment"
+    assert locked.disk_full is False
