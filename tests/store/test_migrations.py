@@ -104,3 +104,79 @@ def test_the_indexes_and_tables_of_every_migration(tmp_path: Path) -> None:
         "CREATE TABLE import_seen ( path text primary key, size integer not null,"
         " mtime_ns integer not null)",
     )
+
+
+# m001's tables as it shipped them (frozen: an upgrade starts from exactly these), and
+# m004's: (column, type, not null, default, position in the primary key).
+SCHEMA = {
+    "checkins": [
+        ("id", "INTEGER", 0, None, 1),
+        ("uid", "TEXT", 1, None, 0),
+        ("date", "TEXT", 1, None, 0),
+        ("soreness", "INTEGER", 1, None, 0),
+        ("notes", "TEXT", 1, "''", 0),
+    ],
+    "checklist_items": [
+        ("id", "TEXT", 0, None, 1),
+        ("status", "TEXT", 1, None, 0),
+        ("label", "TEXT", 1, None, 0),
+        ("position", "INTEGER", 1, None, 0),
+    ],
+    "checklist_ticks": [("date", "TEXT", 0, None, 1), ("item_id", "TEXT", 0, None, 2)],
+    "import_seen": [
+        ("path", "TEXT", 0, None, 1),
+        ("size", "INTEGER", 1, None, 0),
+        ("mtime_ns", "INTEGER", 1, None, 0),
+    ],
+    "leg_days": [
+        ("id", "INTEGER", 0, None, 1),
+        ("uid", "TEXT", 1, None, 0),
+        ("date", "TEXT", 1, None, 0),
+        ("time", "TEXT", 0, None, 0),
+        ("duration_s", "INTEGER", 1, None, 0),
+        ("rpe", "INTEGER", 1, None, 0),
+        ("to_failure", "INTEGER", 1, "0", 0),
+        ("notes", "TEXT", 1, "''", 0),
+    ],
+    "leg_exercises": [
+        ("id", "INTEGER", 0, None, 1),
+        ("leg_day_id", "INTEGER", 1, None, 0),
+        ("position", "INTEGER", 1, None, 0),
+        ("name", "TEXT", 1, None, 0),
+        ("sets", "INTEGER", 1, None, 0),
+        ("reps", "INTEGER", 1, None, 0),
+        ("weight_g", "INTEGER", 0, None, 0),
+    ],
+    "runs": [
+        ("id", "INTEGER", 0, None, 1),
+        ("uid", "TEXT", 1, None, 0),
+        ("date", "TEXT", 1, None, 0),
+        ("time", "TEXT", 0, None, 0),
+        ("distance_m", "INTEGER", 1, None, 0),
+        ("duration_s", "INTEGER", 1, None, 0),
+        ("type", "TEXT", 1, None, 0),
+        ("rpe", "INTEGER", 0, None, 0),
+        ("hr", "INTEGER", 0, None, 0),
+        ("notes", "TEXT", 1, "''", 0),
+    ],
+    "settings": [("key", "TEXT", 0, None, 1), ("value", "TEXT", 1, None, 0)],
+}
+
+
+def test_the_tables_of_a_new_journal(tmp_path: Path) -> None:
+    Journal.open(tmp_path / "j.db").close()
+    conn = sqlite3.connect(tmp_path / "j.db")
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "select name from sqlite_master where type = 'table' "
+            "and name != '_sqlite_migrations' order by name"
+        )
+    ]
+    found = {t: [tuple(r[1:]) for r in conn.execute(f"pragma table_info({t})")] for t in tables}
+    keys = conn.execute("pragma foreign_key_list(leg_exercises)").fetchall()
+    conn.close()
+    assert found == SCHEMA
+    assert [(table, column, to) for _, _, table, column, to, *_ in keys] == [
+        ("leg_days", "leg_day_id", "id")
+    ]
