@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
 from runjournal.store import Journal
 from runjournal.store.errors import JournalError
-from runjournal.store.opening import remove_new_journal
+from runjournal.store.opening import check_writable_folder, create_private, remove_new_journal
 
 
 def test_a_failed_creation_removes_the_journal_and_its_side_files(tmp_path: Path) -> None:
@@ -37,3 +39,49 @@ def test_a_damaged_header_of_another_application_is_refused_untouched(tmp_path: 
         Journal.open(path)
     assert str(caught.value) == f"{path} is damaged or not an SQLite database"
     assert path.read_bytes() == data
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_journal_file_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "j.db"
+    old = os.umask(0o377)  # would leave the owner without write
+    try:
+        create_private(path)
+    finally:
+        os.umask(old)
+    assert _mode(path) == 0o600
+    assert path.read_bytes() == b""
+
+
+def test_an_existing_journal_keeps_its_mode_and_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    path.write_bytes(b"already here")
+    path.chmod(0o640)
+    create_private(path)  # loose modes are for make_private to report, not to hide
+    assert _mode(path) == 0o640
+    assert path.read_bytes() == b"already here"
+
+
+def test_a_journal_cannot_be_created_under_a_file(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("x")
+    path = tmp_path / "plain" / "j.db"
+    with pytest.raises(JournalError) as caught:
+        create_private(path)
+    assert str(caught.value) == f"cannot create the journal at {path}: File exists"
+
+
+def test_a_folder_without_the_owners_write_bit_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(JournalError) as caught:
+            check_writable_folder(folder / "j.db")
+    finally:
+        folder.chmod(0o700)
+    assert str(caught.value) == f"{folder} is read-only; runjournal needs to write to it"
+    check_writable_folder(folder / "j.db")  # writable again: nothing raised
+    check_writable_folder(tmp_path / "missing" / "j.db")  # not there yet: created later
