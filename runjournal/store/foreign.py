@@ -33,6 +33,10 @@ def open_file(path: Path) -> sqlite3.Connection:
 def open_bytes(data: bytes) -> sqlite3.Connection:
     """A connection to a journal held in memory (a member of an archive)."""
     conn = sqlite3.connect(":memory:")
+    if data[18:20] == b"\x02\x02":
+        # A journal is in WAL mode (header bytes 18-19), which a database in memory
+        # cannot be: SQLite would refuse to read it. Mark it a rollback-journal file.
+        data = data[:18] + b"\x01\x01" + data[20:]
     conn.deserialize(data)
     return conn
 

@@ -129,7 +129,50 @@ def test_a_failed_copy_leaves_no_half_file(isolated_journal: Path) -> None:
 
     assert daily_backup(isolated_journal, DAY) is None
     folder = isolated_journal.parent / "backups"
-    assert not folder.exists() or list(folder.iterdir()) == []
+    assert not folder.exists()  # it was made for this copy: it goes with it
+
+
+def test_a_failed_copy_leaves_a_folder_that_was_there(isolated_journal: Path) -> None:
+    isolated_journal.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
+    folder = isolated_journal.parent / "backups"
+    folder.mkdir()
+    assert daily_backup(isolated_journal, DAY) is None
+    assert folder.is_dir()
+    assert list(folder.iterdir()) == []
+
+
+def test_keep_one_keeps_only_todays_copy(isolated_journal: Path) -> None:
+    _journal_with_runs(isolated_journal, 1)
+    folder = isolated_journal.parent / "backups"
+    daily_backup(isolated_journal, DAY - timedelta(days=2))
+    daily_backup(isolated_journal, DAY - timedelta(days=1))
+    assert daily_backup(isolated_journal, DAY - timedelta(days=1), keep=1) is not None
+    assert list_backups(isolated_journal) == [folder / "journal.db-2026-11-23.db"]
+    assert daily_backup(isolated_journal, DAY, keep=1) == folder / "journal.db-2026-11-24.db"
+    assert list_backups(isolated_journal) == [folder / "journal.db-2026-11-24.db"]
+
+
+def test_an_old_copy_that_cannot_be_removed_is_left_quietly(isolated_journal: Path) -> None:
+    _journal_with_runs(isolated_journal, 1)
+    folder = isolated_journal.parent / "backups"
+    folder.mkdir()
+    stuck = folder / "journal.db-2026-01-01.db"
+    stuck.mkdir()  # a folder by a backup's name: unlink fails
+    (stuck / "x").write_text("x")
+    assert daily_backup(isolated_journal, DAY, keep=1) == folder / "journal.db-2026-11-24.db"
+    assert stuck.is_dir()
+
+
+def test_the_copy_is_made_beside_the_backups_not_in_the_system_temp_folder(
+    isolated_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    _journal_with_runs(isolated_journal, 1)
+    monkeypatch.setattr(tempfile, "tempdir", str(isolated_journal.parent / "no-such-tmp"))
+    made = daily_backup(isolated_journal, DAY)
+    assert made == isolated_journal.parent / "backups" / "journal.db-2026-11-24.db"
+    assert integrity(made) == "ok"
 
 
 def test_restore_as_documented_gives_back_the_entries(isolated_journal: Path) -> None:
