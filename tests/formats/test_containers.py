@@ -51,7 +51,7 @@ def test_a_path_under_a_file_cannot_be_read(tmp_path: Path) -> None:
 
 
 def test_a_folder_is_walked_sorted_and_a_file_named_is_named(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
+    folder = tmp_path / "inX"  # a name ending in X: only the slash is trimmed
     (folder / "sub").mkdir(parents=True)
     for rel in ("b.json", "a.json", "sub/c.json"):
         (folder / rel).write_text("[]", encoding="utf-8")
@@ -174,3 +174,24 @@ def test_a_missing_member_and_a_damaged_inner_zip(tmp_path: Path) -> None:
     ]
     bad = Source("outer/bad.zip", path, member="bad.zip", container=str(path), rel="bad.zip")
     assert _read(bad) == [("outer/bad.zip", "damaged zip (File is not a zip file)")]
+
+
+def test_one_zips_reads_members_of_two_zips_in_turn(tmp_path: Path) -> None:
+    first, second = tmp_path / "1.zip", tmp_path / "2.zip"
+    first.write_bytes(_zip({"a.json": b"[1]"}))
+    second.write_bytes(_zip({"b.json": b"[2]"}))
+    sources = list(plan([str(first), str(second), str(first)]))
+    with Zips() as zips:
+        got = [item.data for source in sources for item in read(source, zips)]  # type: ignore[union-attr]
+    assert got == [b"[1]", b"[2]", b"[1]"]
+
+
+def test_an_encrypted_member_is_refused_by_name(tmp_path: Path) -> None:
+    data = bytearray(_zip({"secret.gpx": b"<gpx/>", "zip.zip": _zip({"s.gpx": b"x"})}))
+    # zipfile writes no encrypted members: set the flag in both headers of the first.
+    for header, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        data[data.index(header) + offset] |= 0x1
+    path = tmp_path / "e.zip"
+    path.write_bytes(bytes(data))
+    [source, _] = plan([str(path)])
+    assert _read(source) == [(f"{path}/secret.gpx", "encrypted; runjournal cannot read it")]
