@@ -195,3 +195,19 @@ def test_an_encrypted_member_is_refused_by_name(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     [source, _] = plan([str(path)])
     assert _read(source) == [(f"{path}/secret.gpx", "encrypted; runjournal cannot read it")]
+
+
+def test_folders_inside_an_inner_zip_are_skipped_not_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "outer.zip"
+    path.write_bytes(_zip({"in.zip": _zip({"d/": b"", "d/a.gpx": b"<gpx/>"})}))
+    [source] = plan([str(path)])
+    assert [item.label for item in _read(source)] == [f"{path}/in.zip/d/a.gpx"]
+
+
+def test_a_long_reason_is_cut_at_120_characters(tmp_path: Path) -> None:
+    path = tmp_path / "outer.zip"
+    path.write_bytes(_zip({"ok.json": b"[]"}))
+    name = "n" * 200
+    missing = Source("outer/n", path, member=name, container=str(path), rel=name)
+    [(label, why)] = _read(missing)
+    assert why == "cannot be read: " + f"\"There is no item named '{name}' in the archive\""[:120]
