@@ -211,3 +211,21 @@ def test_a_long_reason_is_cut_at_120_characters(tmp_path: Path) -> None:
     missing = Source("outer/n", path, member=name, container=str(path), rel=name)
     [(label, why)] = _read(missing)
     assert why == "cannot be read: " + f"\"There is no item named '{name}' in the archive\""[:120]
+
+
+def test_bad_members_of_an_inner_zip_are_reported_and_the_rest_read(tmp_path: Path) -> None:
+    inner = bytearray(_zip({"secret.gpx": b"<gpx/>", "torn.gpx": b"<gpx/>", "ok.json": b"[]"}))
+    inner[6] |= 0x1  # the first member's local header says encrypted...
+    inner[inner.index(b"PK\x01\x02") + 8] |= 0x1  # ...and so does its directory entry
+    torn = inner.index(b"PK\x03\x04", 4)
+    inner[torn : torn + 4] = b"XX\x03\x04"  # the second member's header is torn
+    path = tmp_path / "outer.zip"
+    path.write_bytes(_zip({"in.zip": bytes(inner)}))
+    [source] = plan([str(path)])
+    label = f"{path}/in.zip"
+    got = _read(source)
+    assert got[:2] == [
+        (f"{label}/secret.gpx", "encrypted; runjournal cannot read it"),
+        (f"{label}/torn.gpx", "cannot be read: Bad magic number for file header"),
+    ]
+    assert [item.label for item in got[2:]] == [f"{label}/ok.json"]
