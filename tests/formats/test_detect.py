@@ -197,7 +197,7 @@ def test_format_names_and_aliases(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["csv", "kml", "", "fit2", "xml"])
 def test_unknown_format_names_the_accepted_ones(text: str) -> None:
     # "csv" is refused too: Strava, Strong and Hevy are all CSV, so it names no reader
-    with pytest.raises(ValueError) as error:
+    with pytest.raises(ValueError, match="is not a format runjournal reads") as error:
         parse_format(text)
     assert str(error.value) == (
         f"'{text}' is not a format runjournal reads; "
