@@ -287,3 +287,8 @@ def test_is_export_path_expands_the_home_folder(
     monkeypatch.setenv("HOME", str(tmp_path))
     _write(tmp_path, "ride.gpx", GPX)
     assert is_export_path("~/ride.gpx") is False
+
+
+def test_a_name_the_file_system_refuses_goes_to_the_export_reader(tmp_path: Path) -> None:
+    # too long for any file system: the export reader reports it as it always has
+    assert is_export_path(str(tmp_path / ("x" * 5000 + ".gpx"))) is True

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import os
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -158,3 +161,219 @@ def test_a_time_at_the_calendars_edge_is_unreadable_not_a_crash(time: str) -> No
         gpx.read(gpx_at(time), "edge.gpx", OPTIONS)
     with pytest.raises(Unreadable, match="date out of range"):
         tcx.read(tcx_at(time), "edge.tcx", OPTIONS)
+
+
+# Files made here: the edges of each rule -----------------------------------------------
+
+
+@pytest.fixture
+def machine_in_tokyo() -> Iterator[None]:
+    """This machine's zone set far from UTC: a time without a zone must not take it."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+def gpx_points(
+    times: list[str | None], *, hrs: list[str] | None = None, names: str = "", ext: str = ""
+) -> bytes:
+    """A GPX run, one point per entry of `times` (None: a point without a time)."""
+    rows = []
+    for n, moment in enumerate(times):
+        hr = (
+            f"<extensions><x:TrackPointExtension><x:hr>{hrs[n]}</x:hr>"
+            "</x:TrackPointExtension></extensions>"
+            if hrs
+            else ext
+        )
+        stamp = f"<time>{moment}</time>" if moment else ""
+        rows.append(f'<trkpt lat="{45 + n * 0.0009:.4f}" lon="14">{stamp}{hr}</trkpt>')
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" creator="t" '
+        'xmlns="http://www.topografix.com/GPX/1/1" '
+        'xmlns:x="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">'
+        f"{names}<trk><type>running</type><trkseg>{''.join(rows)}</trkseg></trk></gpx>"
+    ).encode()
+
+
+def minutes(count: int, start: str = "2026-11-20T06:30") -> list[str | None]:
+    base = datetime.fromisoformat(start)
+    return [(base + timedelta(minutes=n)).strftime("%Y-%m-%dT%H:%M:%SZ") for n in range(count)]
+
+
+def test_gpx_hr_average_counts_30_to_250_only() -> None:
+    # 29 and 251 are a strap's noise; 30 and 250 are the journal's own bounds
+    data = gpx_points(minutes(6), hrs=["29", "30", "250", "251", "n/a", ""])
+    activity = gpx.parse(data)
+    assert isinstance(activity, gpx.Activity)
+    assert activity.hr == 140.0
+
+
+def test_gpx_hr_without_a_namespace_and_written_heartrate() -> None:
+    plain = gpx_points(minutes(4), ext="<extensions><hr>120</hr></extensions>")
+    activity = gpx.parse(plain)
+    assert isinstance(activity, gpx.Activity)
+    assert activity.hr == 120.0
+    spelled = gpx_points(minutes(4), ext="<extensions><x:HeartRate>131</x:HeartRate></extensions>")
+    activity = gpx.parse(spelled)
+    assert isinstance(activity, gpx.Activity)
+    assert activity.hr == 131.0
+
+
+def test_gpx_hr_that_is_not_a_number_passes_over_to_the_next() -> None:
+    ext = (
+        "<extensions><x:TrackPointExtension><x:hr>--</x:hr><x:heartrate>150</x:heartrate>"
+        "</x:TrackPointExtension></extensions>"
+    )
+    activity = gpx.parse(gpx_points(minutes(4), ext=ext))
+    assert isinstance(activity, gpx.Activity)
+    assert activity.hr == 150.0
+
+
+def test_gpx_no_hr_is_none() -> None:
+    activity = gpx.parse(gpx_points(minutes(4)))
+    assert isinstance(activity, gpx.Activity)
+    assert activity.hr is None
+
+
+def test_gpx_half_timed_is_an_activity_less_is_a_route() -> None:
+    half = minutes(5) + [None] * 5
+    assert isinstance(gpx.parse(gpx_points(half)), gpx.Activity)
+    fewer = minutes(4) + [None] * 6
+    assert gpx.parse(gpx_points(fewer)) == "route"
+    found = gpx.read(gpx_points(fewer), "plan.gpx", OPTIONS)
+    assert (found.entries, dict(found.skipped)) == ([], {"route": 1})
+
+
+def test_gpx_names_from_metadata_else_track_else_none() -> None:
+    unnamed = gpx.parse(gpx_points(minutes(4)))
+    assert isinstance(unnamed, gpx.Activity)
+    assert unnamed.name == ""
+    run = only_run(gpx.read(gpx_points(minutes(4)), "r.gpx", OPTIONS))
+    assert run.notes == ""
+    named = gpx.parse(gpx_points(minutes(4), names="<metadata><name>Tempo</name></metadata>"))
+    assert isinstance(named, gpx.Activity)
+    assert named.name == "Tempo"
+
+
+def test_gpx_time_without_a_zone_is_utc_whatever_the_machine(machine_in_tokyo: None) -> None:
+    times: list[str | None] = [t.rstrip("Z") if t else t for t in minutes(4)]  # type: ignore[misc]
+    activity = gpx.parse(gpx_points(times))
+    assert isinstance(activity, gpx.Activity)
+    assert activity.start_utc == at("2026-11-20T06:30:00")
+    assert activity.start_utc.tzinfo is not None
+    assert activity.start_utc.utcoffset() == timedelta(0)
+    assert activity.local_start is None
+    run = only_run(gpx.read(gpx_points(times), "naive.gpx", OPTIONS))
+    assert run.uid == derived_uid("activity", "2026-11-20T06:30:00Z")
+
+
+def test_gpx_error_names_the_problem_in_at_most_120_characters() -> None:
+    bad = gpx_points(minutes(2)).replace(b'lat="45.0000"', b'lat="' + b"9" * 300 + b'x"')
+    with pytest.raises(Unreadable) as error:
+        gpx.parse(bad)
+    message = str(error.value)
+    assert message.startswith("not valid GPX: ")
+    assert len(message) == len("not valid GPX: ") + 120
+    with pytest.raises(Unreadable, match=r"^not valid GPX: .*mismatched tag"):
+        gpx.parse(b"<gpx><trk></gpx>")
+
+
+NS = 'xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"'
+
+
+def tcx_laps(*laps: str, sport: str = "Running", head: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0"?><TrainingCenterDatabase {NS}><Activities>'
+        f'<Activity Sport="{sport}">{head}{"".join(laps)}</Activity></Activities>'
+        "</TrainingCenterDatabase>"
+    ).encode()
+
+
+def lap(start: str | None, seconds: str | None, metres: str | None, bpm: str | None = None) -> str:
+    parts = [f'<Lap StartTime="{start}">' if start else "<Lap>"]
+    if seconds is not None:
+        parts.append(f"<TotalTimeSeconds>{seconds}</TotalTimeSeconds>")
+    if metres is not None:
+        parts.append(f"<DistanceMeters>{metres}</DistanceMeters>")
+    if bpm is not None:
+        parts.append(f"<AverageHeartRateBpm><Value>{bpm}</Value></AverageHeartRateBpm>")
+    return "".join(parts) + "</Lap>"
+
+
+def test_tcx_laps_missing_a_total_add_nothing() -> None:
+    data = tcx_laps(
+        lap("2026-11-20T06:30:00Z", "600", "2000.5", "140"),
+        lap("2026-11-20T06:40:00Z", None, None),  # a lap the watch wrote no totals for
+        lap("2026-11-20T06:41:00Z", "0", "0"),
+        lap("2026-11-20T06:42:00Z", "300", "1000", "170"),
+    )
+    (activity,) = tcx.activities(data)
+    assert (activity.distance_m, activity.duration_s) == (3000.5, 900.0)
+    assert activity.hr == (140 * 600 + 170 * 300) / 900  # weighted by each lap's time
+
+
+def test_tcx_start_is_the_id_not_the_first_lap() -> None:
+    data = tcx_laps(
+        lap("2026-11-20T06:30:05Z", "600", "2000"),
+        head="<Id>2026-11-20T06:30:00Z</Id>",
+    )
+    run = only_run(tcx.read(data, "r.tcx", OPTIONS))
+    assert run.uid == derived_uid("activity", "2026-11-20T06:30:00Z")
+
+
+@pytest.mark.parametrize("head", ["", "<Id></Id>", "<Id>not a time</Id>"])
+def test_tcx_without_a_usable_id_starts_at_its_earliest_lap(head: str) -> None:
+    data = tcx_laps(
+        lap("2026-11-20T06:40:00Z", "600", "2000"),
+        lap(None, "60", "100"),  # a lap without a start: passed over
+        lap("2026-11-20T06:30:07Z", "600", "2000"),
+        lap("2026-11-20T06:50:00Z", "600", "2000"),
+        head=head,
+    )
+    run = only_run(tcx.read(data, "r.tcx", OPTIONS))
+    assert (run.time, run.uid) == ("06:30", derived_uid("activity", "2026-11-20T06:30:07Z"))
+
+
+def test_tcx_without_any_time_has_no_start() -> None:
+    found = tcx.read(tcx_laps(lap(None, "600", "2000")), "r.tcx", OPTIONS)
+    assert (found.entries, dict(found.skipped)) == ([], {"no start time": 1})
+
+
+def test_tcx_offset_time_keeps_its_local_start() -> None:
+    data = tcx_laps(lap(None, "600", "2000"), head="<Id>2026-05-01T07:30:00+02:00</Id>")
+    run = only_run(tcx.read(data, "r.tcx", OPTIONS))  # OPTIONS: a UTC machine
+    assert (run.time, run.uid) == ("07:30", derived_uid("activity", "2026-05-01T05:30:00Z"))
+
+
+def test_tcx_time_without_a_zone_is_utc_whatever_the_machine(machine_in_tokyo: None) -> None:
+    data = tcx_laps(lap("2026-11-20T06:30:00", "600", "2000"), head="<Id>2026-11-20T06:30:00</Id>")
+    (activity,) = tcx.activities(data)
+    assert activity.start_utc == at("2026-11-20T06:30:00")
+    assert activity.start_utc is not None
+    assert activity.start_utc.utcoffset() == timedelta(0)
+    assert activity.local_start is None
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"), [("", ""), ("<Notes/>", ""), ("<Notes> Hills </Notes>", "Hills")]
+)
+def test_tcx_notes(notes: str, expected: str) -> None:
+    data = tcx_laps(lap(None, "600", "2000"), head=f"<Id>2026-11-20T06:30:00Z</Id>{notes}")
+    (activity,) = tcx.activities(data)
+    assert activity.name == expected
+
+
+def test_tcx_errors_say_what_is_wrong() -> None:
+    with pytest.raises(Unreadable, match=r"^not valid XML: no element found"):
+        tcx.read(b"<TrainingCenterDatabase><Activities>", "bad.tcx", OPTIONS)
+    with pytest.raises(Unreadable, match=r"^not a TCX file$"):
+        tcx.read(b'<?xml version="1.0"?><gpx version="1.1"></gpx>', "x.tcx", OPTIONS)
