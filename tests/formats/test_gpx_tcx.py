@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import time
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -15,6 +12,7 @@ from runjournal.formats import gpx, tcx
 from runjournal.formats.found import Found, Unreadable, derived_uid
 
 from .samples import OPTIONS, at, gpx_run, sample
+from .samples import machine_in_tokyo as machine_in_tokyo  # a fixture
 
 AS_RUN = dataclasses.replace(OPTIONS, as_run=True)
 
@@ -164,22 +162,6 @@ def test_a_time_at_the_calendars_edge_is_unreadable_not_a_crash(time: str) -> No
 
 
 # Files made here: the edges of each rule -----------------------------------------------
-
-
-@pytest.fixture
-def machine_in_tokyo() -> Iterator[None]:
-    """This machine's zone set far from UTC: a time without a zone must not take it."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Tokyo"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def gpx_points(
