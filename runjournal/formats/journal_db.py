@@ -26,7 +26,19 @@ def looks_like(head: bytes) -> bool:
 
 def read(data: bytes, name: str, options: ReadOptions) -> Found:
     """The entries of a journal held in `data` (a member of an archive, say)."""
-    return _found(lambda: foreign.bytes_entries(data))
+    return _found(lambda: foreign.bytes_entries(_rollback_mode(data)))
+
+
+def _rollback_mode(data: bytes) -> bytes:
+    """`data` with its header saying rollback-journal mode instead of WAL (bytes 18-19).
+
+    A journal is kept in WAL mode, and SQLite cannot open a WAL-mode file from memory
+    ("unable to open database file"): a journal zipped as it is would never be read.
+    Only this in-memory copy changes; what a -wal file held is not in `data` anyway.
+    """
+    if data.startswith(MAGIC) and data[18:20] == b"\x02\x02":
+        return data[:18] + b"\x01\x01" + data[20:]
+    return data
 
 
 def read_path(path: Path, name: str, options: ReadOptions) -> Found:

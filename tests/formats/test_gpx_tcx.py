@@ -10,6 +10,7 @@ import pytest
 from runjournal.domain.entries import Run
 from runjournal.formats import gpx, tcx
 from runjournal.formats.found import Found, Unreadable, derived_uid
+from runjournal.formats.xmltext import decode
 
 from .samples import OPTIONS, at, gpx_run, sample
 from .samples import machine_in_tokyo as machine_in_tokyo  # a fixture
@@ -359,3 +360,56 @@ def test_tcx_errors_say_what_is_wrong() -> None:
         tcx.read(b"<TrainingCenterDatabase><Activities>", "bad.tcx", OPTIONS)
     with pytest.raises(Unreadable, match=r"^not a TCX file$"):
         tcx.read(b'<?xml version="1.0"?><gpx version="1.1"></gpx>', "x.tcx", OPTIONS)
+
+
+# The text the XML readers are given (xmltext.decode) -----------------------------------
+
+BOM8 = b"\xef\xbb\xbf"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("<gpx>é</gpx>".encode("utf-16"), "<gpx>é</gpx>"),  # BOM first: little-endian
+        ("<gpx>é</gpx>".encode("utf-16-be").join([b"\xfe\xff", b""]), "<gpx>é</gpx>"),
+        (BOM8 + "<gpx>é</gpx>".encode(), "<gpx>é</gpx>"),
+        (BOM8 + BOM8 + "<gpx>é</gpx>".encode(), "<gpx>é</gpx>"),  # written twice by a tool
+        (BOM8 + BOM8 + b"Xml", "Xml"),
+        ("<?xml version='1.0' encoding='ISO-8859-1'?><a>é</a>".encode("latin-1"), None),
+        ('\n  <?xml version="1.0" encoding="latin-1"?><a>é</a>'.encode("latin-1"), None),
+        ("\n<a>é</a>\n".encode(), "\n<a>é</a>\n"),  # no BOM, no declaration: UTF-8, as written
+    ],
+)
+def test_decode_by_bom_then_declaration_then_utf8(data: bytes, text: str | None) -> None:
+    expected = text if text is not None else data.decode("latin-1")
+    assert decode(data) == expected
+
+
+def test_decode_looks_for_the_declaration_in_the_first_200_bytes() -> None:
+    # its closing quote is byte 201: one past what is looked at
+    padding = b" " * (201 - len(b"<?xml version='1.0' encoding='latin-1'"))
+    declaration = b"<?xml version='1.0'" + padding + b" encoding='latin-1'?>"
+    assert declaration.index(b"1'?>") == 199
+    with pytest.raises(Unreadable) as error:
+        decode(declaration + "<a>é</a>".encode("latin-1"))
+    assert str(error.value) == "not readable as utf-8 text"
+
+
+def test_decode_names_an_encoding_it_cannot_read() -> None:
+    with pytest.raises(Unreadable) as error:
+        decode(b"<?xml version='1.0' encoding='x-martian'?><a/>")
+    assert str(error.value) == "not readable as x-martian text"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE gpx SYSTEM "gpx.dtd"><gpx/>',
+        b'<?xml version="1.0"?><gpx><!ENTITY a "b"></gpx>',  # a declaration out of place
+        b'<!DOCTYPE gpx [<!ENTITY a "aaaa">]><gpx>&a;</gpx>',
+    ],
+)
+def test_decode_refuses_any_document_type_or_entity(data: bytes) -> None:
+    with pytest.raises(Unreadable) as error:
+        decode(data)
+    assert str(error.value) == "refused: XML with a document type declaration (entities)"
