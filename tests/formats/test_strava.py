@@ -114,7 +114,7 @@ def test_distance_metres_else_an_old_exports_km_else_zero() -> None:
     none = one_row(HEADER, '1,"Nov 20, 2026, 6:30:00 AM",R,Run,1800,,,1800,1800,,,\n')
     assert run_of(none).distance_m == 0
     thousands = one_row(
-        HEADER, '1,"Nov 20, 2026, 6:30:00 AM",R,Run,1800,10,,1800,1800,"10,000.4",,\n'
+        HEADER, '1,"Nov 20, 2026, 6:30:00 AM",R,Run,1800,6.21,,1800,1800,"10,000.4",,\n'
     )
     assert run_of(thousands).distance_m == 10000
 
