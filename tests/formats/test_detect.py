@@ -292,3 +292,11 @@ def test_is_export_path_expands_the_home_folder(
 def test_a_name_the_file_system_refuses_goes_to_the_export_reader(tmp_path: Path) -> None:
     # too long for any file system: the export reader reports it as it always has
     assert is_export_path(str(tmp_path / ("x" * 5000 + ".gpx"))) is True
+
+
+def test_dash_is_stdin_even_beside_a_file_named_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "-", GPX)
+    assert is_export_path("-") is True
