@@ -51,15 +51,14 @@ def parse(data: bytes) -> Activity | str:
     # The first time in the file: comparing every point's aware time to find the least
     # would cost more than the rest of the reading (gpxpy's zone is Python code).
     start = timed[0]
-    moving = gpx.get_moving_data()
     kinds = [track.type for track in gpx.tracks if track.type]
     name = gpx.name or next((track.name for track in gpx.tracks if track.name), "") or ""
     return Activity(
         sport=sport_of(kinds[0] if kinds else None),
         start_utc=_utc(start),
-        local_start=with_offset(start) if start.tzinfo else None,
+        local_start=with_offset(start),  # None for a naive time too
         distance_m=gpx.length_2d(),
-        duration_s=moving.moving_time if moving else 0.0,
+        duration_s=gpx.get_moving_data().moving_time,
         hr=_average_hr(points),
         name=name,
     )

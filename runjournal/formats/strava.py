@@ -18,7 +18,6 @@ from ..domain.entries import Entry, Run
 from .activity import Activity, sport_of, to_run
 from .found import Found, ReadOptions, Unreadable
 
-_TYPES = {"run": "run", "trail run": "run", "virtual run": "run"}
 _DATE_FORMATS = (
     "%b %d, %Y, %I:%M:%S %p",  # May 29, 2022, 3:53:35 PM (English exports)
     "%d %b %Y, %H:%M:%S",  # 29 May 2022, 15:53:35
@@ -114,7 +113,7 @@ def _row(row: _Table, options: ReadOptions) -> Row:
     kind, name = row.get("Activity Type"), row.get("Activity Name")
     rpe = row.number("Perceived Exertion")
     effort = round(rpe) if rpe is not None and 1 <= rpe <= 10 else None
-    sport = _TYPES.get(kind.lower()) or sport_of(kind)
+    sport = sport_of(kind)  # "Run", "Trail Run", "Virtual Run": "run"
     start = _date(row.get("Activity Date"))
     metres = row.number("Distance", 1)
     if metres is None:  # an old export with one Distance column, in km

@@ -8,6 +8,8 @@ Everything else (runs, hostile files) is generated in the test's tmp_path.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -74,3 +76,19 @@ def gpx_run(
 def at(text: str) -> datetime:
     """A UTC time from 'YYYY-MM-DDTHH:MM:SS'."""
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+@pytest.fixture
+def machine_in_tokyo() -> Iterator[None]:
+    """This machine's zone set far from UTC: a time without a zone must not take it."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()

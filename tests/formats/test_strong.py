@@ -10,6 +10,7 @@ import pytest
 
 from runjournal.formats import hevy, strong
 from runjournal.formats.found import ReadOptions, Unreadable, derived_uid
+from runjournal.formats.lifting import head_line
 
 from .lifting_helpers import TODAY, legs, sample, specs
 
@@ -297,3 +298,33 @@ def test_rows_with_a_bad_date_are_counted_the_rest_kept() -> None:
 )
 def test_durations_as_strong_writes_them(text: str, seconds: int | None) -> None:
     assert strong.parse_duration(text) == seconds
+
+
+# The header line `looks_like` reads (lifting.head_line) --------------------------------
+
+LINE = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps"
+ROWS = "\n2024-01-01 08:00:00,Legs 💪,1h,Squat (Barbell),1,100,5\n2024-01-02 08:00:00,B,1h,X,1,1,1"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        (LINE + ROWS).encode(),
+        b"\xef\xbb\xbf" + (LINE + ROWS).encode(),
+        (LINE + ROWS).encode("utf-16"),  # little-endian, with its BOM
+        b"\xfe\xff" + (LINE + ROWS).encode("utf-16-be"),
+        (LINE + "\r" + ROWS).encode(),  # a Windows line end
+    ],
+)
+def test_head_line_is_the_first_line_lowered_in_any_encoding(data: bytes) -> None:
+    assert head_line(data) == LINE.lower()
+    assert strong.looks_like(data)
+
+
+def test_head_line_of_a_head_cut_mid_character() -> None:
+    text = (LINE + ROWS).encode("utf-16")
+    cut_in_emoji = text[: text.index("💪".encode("utf-16-le")) + 2]  # half a surrogate pair
+    assert head_line(cut_in_emoji) == LINE.lower()
+    # cut an odd byte into the header: the half character is dropped, no mark left
+    assert head_line(LINE.encode("utf-16")[:-1]) == LINE.lower()[:-1]
+    assert head_line(LINE.encode("utf-16")) == LINE.lower()  # a head that is all header
