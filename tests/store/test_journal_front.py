@@ -7,7 +7,7 @@ import dataclasses
 import stat
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -218,3 +218,68 @@ def test_data_version_changes_when_another_connection_commits(tmp_path: Path) ->
         after = watcher.data_version()
         assert after != before
         assert watcher.data_version() == after
+
+
+# add, when another process deletes the new entry at once --------------------------------
+
+
+def test_add_says_so_when_the_new_entry_is_gone_at_once(journal: Journal) -> None:
+    # A trigger stands in for another process deleting the run straight after the commit.
+    journal.conn.execute(
+        "create trigger gone after insert on runs begin delete from runs where id = new.id; end"
+    )
+    with pytest.raises(KeyError) as raised:
+        journal.add(Run(date=D1, distance_m=5000, duration_s=1500))
+    assert raised.value.args == ("the new run was deleted at once",)
+
+
+# history: the merged stream of several kinds ---------------------------------------------
+
+
+def test_history_merges_kinds_newest_first_untimed_last_by_id(journal: Journal) -> None:
+    journal.add(leg_day(D1, Exercise("squat", 5, 5), time="18:00"))  # leg 1
+    journal.add(leg_day(D2, Exercise("squat", 5, 5)))  # leg 2, untimed
+    journal.add(Run(date=D2, distance_m=5000, duration_s=1500))  # run 1, untimed
+    journal.add(Run(date=D3, distance_m=3000, duration_s=900, time="07:00"))  # run 2
+    journal.add(Run(date=D2, distance_m=5000, duration_s=1500))  # run 3, untimed
+    journal.add(leg_day(D2, Exercise("squat", 5, 5), time="06:00"))  # leg 3
+    journal.add(Checkin(date=D1, soreness=2))  # check-in 1
+    newest = [(e.kind, e.id) for e in journal.history(("leg", "run", "checkin"))]
+    assert newest == [
+        ("run", 2),
+        ("leg", 3),
+        ("run", 3),
+        ("leg", 2),
+        ("run", 1),
+        ("leg", 1),
+        ("checkin", 1),
+    ]
+    oldest = [(e.kind, e.id) for e in journal.history(("leg", "run", "checkin"), oldest_first=True)]
+    assert oldest == newest[::-1]
+
+
+def test_history_within_dates_both_ends_included(journal: Journal) -> None:
+    for day in (D1, D2, D3, D4):
+        journal.add(Run(date=day, distance_m=5000, duration_s=1500))
+        journal.add(Checkin(date=day, soreness=1))
+    found = [(e.kind, e.date) for e in journal.history(("run", "checkin"), since=D2, until=D3)]
+    assert found == [("run", D3), ("checkin", D3), ("run", D2), ("checkin", D2)]
+    assert [e.date for e in journal.history(("run",), since=D3)] == [D4, D3]
+    assert [e.date for e in journal.history(("run",), until=D2)] == [D2, D1]
+
+
+def test_history_streams_past_a_batch_of_500(journal: Journal) -> None:
+    first = date(2024, 1, 1)
+    days = [first + timedelta(days=n) for n in range(501)]
+    journal.import_all(
+        [Run(date=day, distance_m=5000 + n, duration_s=1500) for n, day in enumerate(days)]
+        + [leg_day(day, Exercise(f"squat {n}", 5, 5)) for n, day in enumerate(days)]
+    )
+    runs = list(journal.history(("run",), oldest_first=True))
+    assert [(r.date, r.distance_m) for r in runs] == [  # type: ignore[union-attr]
+        (day, 5000 + n) for n, day in enumerate(days)
+    ]
+    legs = list(journal.history(("leg",)))
+    assert [leg.exercises for leg in legs] == [  # type: ignore[union-attr]
+        (Exercise(f"squat {n}", 5, 5),) for n in reversed(range(501))
+    ]
