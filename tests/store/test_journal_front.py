@@ -283,3 +283,14 @@ def test_history_streams_past_a_batch_of_500(journal: Journal) -> None:
     assert [leg.exercises for leg in legs] == [  # type: ignore[union-attr]
         (Exercise(f"squat {n}", 5, 5),) for n in reversed(range(501))
     ]
+
+
+def test_update_says_so_when_the_entry_is_gone_straight_after(journal: Journal) -> None:
+    run = journal.add(Run(date=D1, distance_m=5000, duration_s=1500))
+    # A trigger stands in for another process deleting the run straight after the commit.
+    journal.conn.execute(
+        "create trigger gone after update on runs begin delete from runs where id = new.id; end"
+    )
+    with pytest.raises(KeyError) as raised:
+        journal.update(dataclasses.replace(run, notes="edited"))
+    assert raised.value.args == (f"there is no run with id {run.id}",)
