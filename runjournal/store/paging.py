@@ -94,9 +94,9 @@ def page(
     conn: sqlite3.Connection,
     query: HistoryQuery,
     *,
-    after: tuple[Any, ...] | None = None,
-    backwards: bool = False,
-    limit: int = 100,
+    after: tuple[Any, ...] | None,
+    backwards: bool,
+    limit: int,
 ) -> list[tuple[tuple[Any, ...], Entry]]:
     """Up to `limit` entries (with their keyset keys) in the query's order.
 

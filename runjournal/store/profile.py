@@ -65,7 +65,7 @@ def replace_items(conn: sqlite3.Connection, status: str, items: Sequence[Checkli
 
 
 def merge_items(
-    conn: sqlite3.Connection, items: Iterable[ChecklistItem], *, overwrite: bool = False
+    conn: sqlite3.Connection, items: Iterable[ChecklistItem], *, overwrite: bool
 ) -> None:
     """Add the items whose id is new (an import): the journal's own are never reworded.
 
