@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import locale
 import os
 import socket
 import sqlite3
 import threading
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,17 +18,6 @@ from runjournal.domain.errors import InputError
 from runjournal.domain.settings import Settings
 from runjournal.formats.export import write_export
 from runjournal.store import Journal
-
-
-@pytest.fixture
-def ascii_locale() -> Iterator[None]:
-    """A person whose locale says ASCII (LANG=C): the export is still UTF-8."""
-    before = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")
-    try:
-        yield
-    finally:
-        locale.setlocale(locale.LC_CTYPE, before)
 
 
 def _refusal(journal: Journal, path: Path) -> tuple[str, str]:

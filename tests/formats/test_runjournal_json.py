@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import locale
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -146,16 +144,6 @@ def test_edge_values_are_taken(journal: Journal, tmp_path: Path) -> None:
         {"date": "2027-01-02", "item_id": "my-a"},
     ]
     assert journal.settings().units == "mi"
-
-
-@pytest.fixture
-def ascii_locale() -> Iterator[None]:
-    before = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")
-    try:
-        yield
-    finally:
-        locale.setlocale(locale.LC_CTYPE, before)
 
 
 def test_standard_input_from_a_real_pipe_is_read_twice_as_utf8(

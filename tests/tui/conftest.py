@@ -40,7 +40,11 @@ async def cursor_to(pilot: Pilot[None], table: DataTable[object], row: int) -> N
     cursor runs exactly as it does for a person holding the keys.
     """
     while row - table.cursor_row > table.scrollable_content_region.height:
+        before = table.cursor_row
         await pilot.press("pagedown")
+        assert table.cursor_row > before, f"PageDown stopped at row {before}, short of {row}"
     while table.cursor_row < row:
+        before = table.cursor_row
         await pilot.press("down")
+        assert table.cursor_row > before, f"Down stopped at row {before}, short of {row}"
     await pilot.pause()
