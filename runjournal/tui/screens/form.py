@@ -70,8 +70,10 @@ class FormScreen(SessionScreen):
     def clear_errors(self) -> None:
         for field in self.query(Field):
             field.show_error(None)
+        # Hidden, not removed: a removal completes later, and a save straight after
+        # would mount a second box with the same id before the first was gone.
         for summary in self.query("#form-errors"):
-            summary.remove()
+            summary.display = False
 
     def show_error(self, error: InputError) -> None:
         """Put the message next to the field it is about, and focus that field."""
@@ -91,8 +93,14 @@ class FormScreen(SessionScreen):
         first = fields.get(errors[0].field)
         if first is not None:
             first.editor.focus()
-        summary = Static("\n".join(lines), id="form-errors", markup=False)
-        self.mount(summary, before=self.query_one(Footer))
+        text = "\n".join(lines)
+        shown_before = self.query("#form-errors")
+        if shown_before:
+            summary = shown_before.first(Static)
+            summary.update(text)
+            summary.display = True
+        else:
+            self.mount(Static(text, id="form-errors", markup=False), before=self.query_one(Footer))
 
     def field_checks(self) -> dict[str, Callable[[], object]]:
         """One parser per field, so that a save can report every bad field at once."""
