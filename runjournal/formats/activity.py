@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from ..domain.entries import Run
 from ..domain.parse import MAX_NOTES
-from .found import Found, ReadOptions, Unreadable, derived_uid
+from .found import UNSTATED, Found, ReadOptions, Unreadable, derived_uid
 
 # Words that name a sport, as files and apps write them, to the noun the summary counts.
 _SPORTS = (
@@ -96,9 +96,9 @@ def with_offset(start: datetime) -> datetime | None:
 def to_run(activity: Activity, options: ReadOptions) -> Run | str:
     """The run an activity is, or the reason it is not one (its sport, "sport not stated")."""
     if activity.sport is None and not options.as_run:
-        return "sport not stated"
+        return UNSTATED
     if activity.sport not in (None, "run"):
-        return activity.sport or "sport not stated"
+        return activity.sport or UNSTATED
     start = local_start(activity, options)
     if start is None:
         return "no start time"
@@ -124,7 +124,7 @@ def to_found(activities: Iterable[Activity], options: ReadOptions) -> Found:
     found = Found()
     for activity in activities:
         run = to_run(activity, options)
-        if run == "sport not stated":
+        if run == UNSTATED:
             unstated = to_run(activity, replace(options, as_run=True))
             if not isinstance(unstated, str):
                 found.unstated.append(unstated)

@@ -51,6 +51,10 @@ class ReadOptions:
     local_tz: tzinfo | None = None
 
 
+# The skip reason of an activity whose file states no sport (`--as-run` takes it as a run).
+UNSTATED = "sport not stated"
+
+
 @dataclass
 class Found:
     """The entries one file holds, and how many things it skipped, by reason."""

@@ -18,7 +18,7 @@ from ..domain.entries import Entry
 from ..domain.errors import InputError
 from ..formats import archive
 from ..formats.archive import Item
-from ..formats.found import Found, ReadOptions, Unreadable
+from ..formats.found import UNSTATED, Found, ReadOptions, Unreadable
 
 OTHER_FILE = "other file"
 # Names that promise an activity: such a file whose content is none is unreadable.
@@ -153,9 +153,9 @@ class Reading:
         return self._candidates + extra
 
     def _state_sport(self, unstated: list[Entry], row: _StravaRow, extra: list[_Candidate]) -> None:
-        self.skipped["sport not stated"] -= len(unstated)
-        if self.skipped["sport not stated"] <= 0:
-            del self.skipped["sport not stated"]
+        self.skipped[UNSTATED] -= len(unstated)
+        if self.skipped[UNSTATED] <= 0:
+            del self.skipped[UNSTATED]
         if row.sport == "run":
             extra.extend(_Candidate(_merged(entry, row), False) for entry in unstated)
             self.found += len(unstated)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..formats.found import UNSTATED
+
 # Reasons that are things (counted "12 rides"); every other reason reads as it is.
 _NOUNS = {"run", "ride", "walk", "swim", "hike", "transition", "ski", "route", "other file"}
 _PLURAL = {"ski": "ski sessions"}
 # Where the reasons that are not sports stand in the line (sports come first).
 _LATER = [
-    "sport not stated",
+    UNSTATED,
     "already in the journal",
     "check-in conflict",
     "no leg exercises",

@@ -521,7 +521,7 @@ def test_every_binding_is_pressed_here() -> None:
         ("SettingsScreen", "escape"),
         ("SorenessDialog", "f"),  # pressed in tests/tui/test_first_weeks.py
         # i and the Import screen's keys are pressed in tests/tui/test_import_screen.py.
-        *(("ImportScreen", k) for k in "escape r enter backspace".split()),
+        *(("ImportScreen", k) for k in "escape r enter backspace a".split()),
         ("FormScreen", "ctrl+s"),
         ("FormScreen", "escape"),
         ("LegDayForm", "ctrl+n"),

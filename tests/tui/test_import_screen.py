@@ -193,6 +193,69 @@ async def test_nothing_new_enter_does_nothing_backspace_picks_another(
     assert legs(isolated_journal) == 2
 
 
+def bindings_shown(screen: ImportScreen) -> set[str]:
+    """The keys the footer offers now (check_action hides the others)."""
+    return {key for key, active in screen.active_bindings.items() if active.enabled}
+
+
+async def test_a_for_activities_that_state_no_sport_reads_again_as_runs(
+    app: RunJournalApp, isolated_journal: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    untyped = gpx_run().replace("<type>running</type>", "")  # GPX without a sport
+    (home / "walk_or_run.gpx").write_text(untyped, encoding="utf-8")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_import(pilot, app)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: screen.stage == "ready")
+        assert text_of(screen, "#import-summary") == (
+            "Would import nothing from 1 file; skipped 1: 1 sport not stated"
+        )
+        hint = text_of(screen, "#import-hint")
+        assert hint.endswith("a counts the 1 activity that states no sport as runs.")
+        assert "a" in bindings_shown(screen)
+        assert "enter" not in bindings_shown(screen)  # nothing to import yet
+
+        await pilot.press("a")  # the same file, read again: nothing written yet
+        await until(pilot, lambda: screen.stage == "ready" and screen._adds)
+        assert text_of(screen, "#import-summary") == "Would import 1 run from 1 file"
+        assert text_of(screen, "#import-hint").endswith(
+            "Activities that state no sport are counted as runs (a: not any more)."
+        )
+        assert app.journal.count("run") == 0
+
+        await pilot.press("a")  # and back: the file's own word again
+        await until(pilot, lambda: screen.stage == "ready" and not screen._adds)
+        assert "1 sport not stated" in text_of(screen, "#import-summary")
+
+        await pilot.press("a")
+        await until(pilot, lambda: screen.stage == "ready" and screen._adds)
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, ImportScreen))
+        await toast(pilot, app, "Imported 1 run")
+    with Journal.open(isolated_journal) as journal:
+        (run,) = journal.entries("run")
+    assert (run.date.isoformat(), run.time, run.notes) == ("2026-11-23", "07:00", "Morning Run")
+    assert (run.distance_m, run.duration_s) == (1336, 360)  # 12 × 111.3 m in 12 × 30 s
+
+
+async def test_a_is_not_offered_when_every_file_states_its_sport(
+    app: RunJournalApp, isolated_journal: Path, tmp_path: Path
+) -> None:
+    strong_csv(tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_import(pilot, app)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: screen.stage == "ready")
+        assert "a" not in bindings_shown(screen)
+        await pilot.press("a")  # nothing happens: no second read
+        await pilot.pause(0.2)
+        assert screen.stage == "ready"
+        assert not screen.as_run
+        assert "counts the" not in text_of(screen, "#import-hint")
+
+
 async def test_an_unreadable_file_is_said_next_to_the_picker(
     app: RunJournalApp, isolated_journal: Path, tmp_path: Path
 ) -> None:

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from ...formats.found import UNSTATED
 from ...services.import_files import (
     ImportCancelled,
     ImportOptions,
@@ -60,6 +61,7 @@ class ImportScreen(ModalScreen[None]):
         Binding("r", "read_highlighted", "Read this"),
         Binding("enter", "confirm", "Import"),
         Binding("backspace", "pick_again", "Pick another"),
+        Binding("a", "toggle_as_run", "Count as runs"),
     ]
     # How often the worker may hand progress to the screen: each hand-over waits for it.
     PROGRESS_EVERY_S = 0.1
@@ -73,6 +75,9 @@ class ImportScreen(ModalScreen[None]):
         self.stage: Stage = "pick"
         self.paths: list[str] = []
         self.summary: ImportSummary | None = None
+        # `--as-run`: activities whose file states no sport (a GPX without <type>) count
+        # as runs; offered once a dry run has skipped some, kept for the import itself.
+        self.as_run = False
         self._cancel = threading.Event()
         self._last_progress = 0.0
 
@@ -109,12 +114,19 @@ class ImportScreen(ModalScreen[None]):
             return self.stage == "ready" and self._adds
         if action == "pick_again":
             return self.stage == "ready"
+        if action == "toggle_as_run":
+            return self.stage == "ready" and (self.as_run or self._unstated > 0)
         return True
 
     @property
     def _adds(self) -> bool:
         """Whether the dry run found anything to import."""
         return self.summary is not None and sum(self.summary.added.values()) > 0
+
+    @property
+    def _unstated(self) -> int:
+        """How many activities the dry run skipped because their file states no sport."""
+        return 0 if self.summary is None else self.summary.skipped.get(UNSTATED, 0)
 
     # Reading and writing -------------------------------------------------------------
 
@@ -145,7 +157,7 @@ class ImportScreen(ModalScreen[None]):
             self._to_picking("this journal is not a file; nothing can be imported into it")
             return
         today = self.session.today
-        options = ImportOptions(dry_run=dry_run)
+        options = ImportOptions(dry_run=dry_run, as_run=self.as_run)
 
         def work() -> ImportSummary:
             from ...store import Journal
@@ -211,6 +223,7 @@ class ImportScreen(ModalScreen[None]):
             self.query_one("#import-hint", Static).update(
                 f"From {', '.join(self.paths)}: "
                 + ("nothing is written until you press enter." if self._adds else "nothing new.")
+                + self._as_run_hint()
             )
             self.query_one("#import-summary", Static).update(shown(would(summary.text())))
             self.refresh_bindings()
@@ -220,6 +233,21 @@ class ImportScreen(ModalScreen[None]):
         self.app.notify(shown(summary.text()), title=title, timeout=10, markup=False)
         self.session.changed()
         self.dismiss(None)
+
+    def _as_run_hint(self) -> str:
+        if self.as_run:
+            return " Activities that state no sport are counted as runs (a: not any more)."
+        if self._unstated:
+            n = self._unstated
+            things = "activity that states" if n == 1 else "activities that state"
+            return f" a counts the {n} {things} no sport as runs."
+        return ""
+
+    def action_toggle_as_run(self) -> None:
+        """Read the same pick again, with activities that state no sport as runs or not."""
+        if self.stage == "ready" and (self.as_run or self._unstated):
+            self.as_run = not self.as_run
+            self._read([Path(p) for p in self.paths])
 
     def _cancelled(self) -> None:
         self.app.notify("Nothing was written.", title="Import cancelled", timeout=8)
@@ -233,6 +261,7 @@ class ImportScreen(ModalScreen[None]):
         """Back to picking, saying why the last pick was not imported (if it failed)."""
         self.stage = "pick"
         self.summary = None
+        self.as_run = False  # a new pick starts from the files' own word
         self.query_one(ProgressBar).display = False
         tree = self.query_one(DirectoryTree)
         tree.disabled = False
