@@ -90,14 +90,24 @@ def _set_kind(order: str) -> SetKind:
     return _KINDS.get(order.strip().lower(), "working")
 
 
+# The weight headers without parentheses (any case; lower-cased by csv_rows).
+_WEIGHT_HEADERS = (
+    "weight",
+    "kg",
+    "lb",
+    "lbs",
+    "weight kg",
+    "weight lbs",
+    "weight_kg",
+    "weight_lbs",
+)
+
+
 def _weight_column(columns: list[str]) -> tuple[str | None, WeightUnit | None]:
+    """The weight column and the unit its header states ("weight (kg)"; None: none stated)."""
     for column in columns:
-        if column == "weight":
-            return column, None
-        if column.startswith("weight (") or column.startswith("weight("):
-            return column, weight_unit(column.split("(", 1)[1].rstrip(")"))
-        if column in ("kg", "lb", "lbs", "weight kg", "weight lbs", "weight_kg", "weight_lbs"):
-            return column, weight_unit(column.removeprefix("weight").strip(" _"))
+        if column.startswith(("weight (", "weight(")) or column in _WEIGHT_HEADERS:
+            return column, weight_unit(column.removeprefix("weight").strip(" _()"))
     return None, None
 
 
