@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -79,22 +80,26 @@ def parse_setting(key: str, value: str | int) -> str | int:
     return text.lower()
 
 
+# What a paste brings around a folder: trimmed. Any other control character is refused.
+_PASTED = " \t\r\n"
+
+
 def parse_folders(text: str, *, field: str = "import_folders") -> str:
     """Folders joined by the platform's path separator, each absolute or under `~`.
 
     Returned tidied (spaces around each folder and empty parts dropped). The folders
     need not exist yet: a watch mounted over USB is often unplugged.
     """
-    parts = [part.strip() for part in text.split(os.pathsep) if part.strip()]
+    parts = [part.strip(_PASTED) for part in text.split(os.pathsep) if part.strip(_PASTED)]
     for part in parts:
+        if any(unicodedata.category(char) == "Cc" for char in part):  # C0, DEL and C1
+            raise InputError(field, "a folder name cannot hold control characters")
         if not (part.startswith("~") or os.path.isabs(part)):
             raise InputError(
                 field,
                 f"'{part}' is not an absolute folder; use e.g. ~/Sync/watch or /media/WATCH,"
                 f" several joined by '{os.pathsep}'",
             )
-        if any(ord(char) < 32 for char in part):
-            raise InputError(field, "a folder name cannot hold control characters")
         try:
             part.encode("utf-8")
         except UnicodeEncodeError:

@@ -66,12 +66,32 @@ def test_spaces_inside_a_folder_name_are_kept() -> None:
     assert parse_folders(f"~/Sync/run log{SEP}/mnt/a b") == f"~/Sync/run log{SEP}/mnt/a b"
 
 
-@pytest.mark.parametrize("bad", ["/a\x1bb", "/media/\tWATCH", "~/x\ny", "/\x00", "/a\x1fb"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "/a\x1bb",
+        "/media/\tWATCH",
+        "~/x\ny",
+        "/\x00",
+        "/a\x1fb",
+        "/media/WATCH\x1f",  # an information separator: str.strip() would trim it
+        "\x1c/media/WATCH",
+        "/a\x7fb",  # DEL
+        "/a\x9b2Jb",  # C1: CSI, which some terminals obey
+        "/media/WATCH\x85",  # NEL, which str.strip() takes for a line end
+    ],
+)
 def test_control_characters_refused_in_words(bad: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_folders(bad)
     assert caught.value.field == "import_folders"
     assert caught.value.message == "a folder name cannot hold control characters"
+
+
+def test_what_a_paste_brings_around_a_folder_is_trimmed() -> None:
+    assert (
+        parse_folders(f"\t/media/WATCH\r\n{SEP} ~/Sync/watch\n") == f"/media/WATCH{SEP}~/Sync/watch"
+    )
 
 
 def test_text_that_is_not_utf8_is_refused_showing_it_escaped() -> None:
