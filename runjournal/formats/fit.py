@@ -10,11 +10,17 @@ which leaves pauses out); the local start comes from the activity message's
 from __future__ import annotations
 
 import io
+import struct
 from datetime import datetime, timedelta
 from typing import Any
 
 from .activity import Activity, sport_of, to_found
 from .found import Found, ReadOptions, Unreadable
+
+# What fitdecode raises, besides its FitError, on a damaged file: a record that runs
+# past the size the header declares trips one of its asserts (AssertionError, no text);
+# a chained file's header of an odd size, a struct.error.
+_DAMAGE = (ValueError, KeyError, IndexError, TypeError, AssertionError, struct.error)
 
 
 def looks_like(head: bytes) -> bool:
@@ -38,7 +44,9 @@ def activities(data: bytes) -> list[Activity]:
         with fitdecode.FitReader(
             io.BytesIO(data),
             check_crc=fitdecode.CrcCheck.RAISE,
-            error_handling=fitdecode.ErrorHandling.RAISE,
+            # A field sized unlike its type (COROS writes a uint32 in 1 byte) is read
+            # as bytes, as the FIT SDK does, without a warning printed mid-import.
+            error_handling=fitdecode.ErrorHandling.IGNORE,
         ) as fit:
             for frame in fit:
                 if frame.frame_type != fitdecode.FIT_FRAME_DATA:
@@ -54,11 +62,11 @@ def activities(data: bytes) -> list[Activity]:
     except fitdecode.FitEOFError:
         if not sessions:  # cut short before its summary: there is nothing to count
             raise Unreadable("truncated before its session summary") from None
-    except (fitdecode.FitError, ValueError, KeyError, IndexError, TypeError) as error:
+    except (fitdecode.FitError, *_DAMAGE) as error:
         if not sessions:
             if not looks_like(data[:14]):
                 raise Unreadable("not a FIT file") from None
-            raise Unreadable(f"damaged: {str(error)[:120]}") from None
+            raise Unreadable(f"damaged: {str(error)[:120] or 'inconsistent structure'}") from None
     return [_activity(s, activity) for s in sessions]
 
 
