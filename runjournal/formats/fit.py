@@ -4,13 +4,16 @@ Read with fitdecode, which streams, gives UTC-aware times and keeps what it deco
 before a truncation: a file cut short after its session message still gives its run.
 Distance and time are the session's own summary (`total_distance`, `total_timer_time`,
 which leaves pauses out); the local start comes from the activity message's
-`local_timestamp` offset when the file has one.
+`local_timestamp` offset when the file has one. A file cut short before any session (a
+watch whose battery died mid-run) is rebuilt from its records: the first timer start to
+the last record, less the pauses its timer events mark, the last distance recorded.
 """
 
 from __future__ import annotations
 
 import io
 import struct
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +24,11 @@ from .found import Found, ReadOptions, Unreadable
 # past the size the header declares trips one of its asserts (AssertionError, no text);
 # a chained file's header of an odd size, a struct.error.
 _DAMAGE = (ValueError, KeyError, IndexError, TypeError, AssertionError, struct.error)
+
+
+# The note a run rebuilt from a cut file carries, as its name (the notes of the run).
+REBUILT = "rebuilt from its records: the file was cut short before its summary"
+_STOPS = ("stop", "stop_all", "stop_disable", "stop_disable_all")
 
 
 def looks_like(head: bytes) -> bool:
@@ -40,6 +48,8 @@ def activities(data: bytes) -> list[Activity]:
     sessions: list[dict[str, Any]] = []
     activity: dict[str, Any] = {}
     sport: str | None = None
+    sport_message: dict[str, Any] = {}
+    track = _Track()
     try:
         with fitdecode.FitReader(
             io.BytesIO(data),
@@ -56,12 +66,20 @@ def activities(data: bytes) -> list[Activity]:
                 elif frame.name == "activity":
                     activity = _values(frame, None)
                 elif frame.name == "sport":
-                    sport = _text(frame.get_value("sport", fallback=None))
+                    sport_message = _values(frame, None)
+                    sport = _text(sport_message.get("sport"))
+                elif frame.name == "record":
+                    track.record(frame)
+                elif frame.name == "event":
+                    track.event(frame)
     except fitdecode.FitCRCError:
         raise Unreadable("damaged: its checksum (CRC) does not match its content") from None
     except fitdecode.FitEOFError:
-        if not sessions:  # cut short before its summary: there is nothing to count
-            raise Unreadable("truncated before its session summary") from None
+        if not sessions:  # cut short before its summary: what the records say, if enough
+            rebuilt = track.session(sport_message)
+            if rebuilt is None:
+                raise Unreadable("truncated before its session summary") from None
+            return [replace(_activity(rebuilt, {}), name=REBUILT)]
     except (fitdecode.FitError, *_DAMAGE) as error:
         if not sessions:
             if not looks_like(data[:14]):
@@ -148,3 +166,68 @@ def _local_from_device_time(session: dict[str, Any], activity: dict[str, Any]) -
     if isinstance(start, int) and isinstance(end, int) and isinstance(local_end, datetime):
         return (local_end - timedelta(seconds=end - start)).replace(tzinfo=None)
     return None
+
+
+@dataclass
+class _Track:
+    """What a file's records and timer events add up to, for a file cut before its session.
+
+    Only sums are kept, so a long file costs no memory however many records it holds.
+    """
+
+    start: datetime | None = None  # the first timer start, else the first record
+    end: datetime | None = None  # the last record
+    distance: float | None = None
+    paused_s: float = 0.0
+    stopped_at: datetime | None = None  # the timer is stopped since then
+    hr_total: int = 0
+    hr_count: int = 0
+
+    def record(self, frame: Any) -> None:
+        at = frame.get_value("timestamp", fallback=None)
+        if not isinstance(at, datetime):
+            return
+        if self.start is None:
+            self.start = at
+        self.end = at
+        distance = frame.get_value("distance", fallback=None)
+        if isinstance(distance, int | float):
+            self.distance = distance
+        hr = frame.get_value("heart_rate", fallback=None)
+        if isinstance(hr, int) and hr > 0:
+            self.hr_total += hr
+            self.hr_count += 1
+
+    def event(self, frame: Any) -> None:
+        at = frame.get_value("timestamp", fallback=None)
+        if frame.get_value("event", fallback=None) != "timer" or not isinstance(at, datetime):
+            return
+        kind = frame.get_value("event_type", fallback=None)
+        if kind == "start":
+            if self.start is None:
+                self.start = at
+            elif self.stopped_at is not None:
+                self.paused_s += (at - self.stopped_at).total_seconds()
+            self.stopped_at = None
+        elif kind in _STOPS and self.stopped_at is None:
+            self.stopped_at = at
+
+    def session(self, sport_message: dict[str, Any]) -> dict[str, Any] | None:
+        """The session the file would have ended with, as `_values` gives one; None if no
+        record says where and how long."""
+        if self.start is None or self.end is None or self.distance is None:
+            return None
+        end = self.end
+        if self.stopped_at is not None and self.stopped_at < end:
+            end = self.stopped_at  # stopped, and cut before it started again
+        moving = (end - self.start).total_seconds() - self.paused_s
+        if moving <= 0:
+            return None
+        return {
+            "sport": sport_message.get("sport"),
+            "sub_sport": sport_message.get("sub_sport"),
+            "start_time": self.start,
+            "total_distance": self.distance,
+            "total_timer_time": moving,
+            "avg_heart_rate": self.hr_total / self.hr_count if self.hr_count else None,
+        }

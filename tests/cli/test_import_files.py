@@ -100,7 +100,7 @@ def test_named_file_that_cannot_be_read(tmp_path: Path) -> None:
     assert_clean_error(forced, 2, "bike_fenix5")
 
 
-def test_fit_samples_summary(capsys: pytest.CaptureFixture[str]) -> None:
+def test_fit_samples_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     fits = sample_path("fit")
     names = [
         "run_hr_4laps_venusq__gap.fit",
@@ -110,9 +110,14 @@ def test_fit_samples_summary(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     code, out, _ = cli(capsys, "import", *(str(fits / n) for n in names[:3]))
     assert (code, out) == (0, "Imported 1 run from 3 files; skipped 2: 1 ride, 1 walk\n")
-    code, _, err = cli(capsys, "import", str(fits / names[3]))
+    # Cut short before its session: rebuilt from its records, it is a ride.
+    code, out, _ = cli(capsys, "import", str(fits / names[3]))
+    assert (code, out) == (0, "Imported nothing from 1 file; skipped 1: 1 ride\n")
+    cut = tmp_path / "cut.fit"  # cut inside its first messages: nothing to rebuild
+    cut.write_bytes((fits / names[0]).read_bytes()[:40])
+    code, _, err = cli(capsys, "import", str(cut))
     assert code == 2
-    assert "truncated" in err
+    assert err == f"error: FILE: {cut}: truncated before its session summary\n"
 
 
 def test_no_progress_on_a_pipe(many_runs: Path, tmp_path: Path) -> None:

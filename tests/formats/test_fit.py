@@ -98,7 +98,6 @@ def test_undefined_local_message_part_way_keeps_the_session_seen_first() -> None
 @pytest.mark.parametrize(
     ("name", "why"),
     [
-        ("truncated_real_sigma_no_session__fitparse.fit", "truncated"),
         ("crc_mismatch__fitparse.fit", "checksum"),
     ],
 )
