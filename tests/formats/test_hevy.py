@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -22,7 +23,9 @@ HEADER = (
 )
 
 
-def export(rows: list[tuple[str, ...]], *, weight: str = "weight_kg", end: str = "08:30") -> str:
+def export(
+    rows: Sequence[tuple[str, ...]], *, weight: str = "weight_kg", end: str = "08:30"
+) -> str:
     """Rows of (exercise, set_type, weight, reps[, rpe[, seconds]]) in one workout."""
     lines = [HEADER.format(weight=weight)]
     for i, row in enumerate(rows):
@@ -129,3 +132,83 @@ def test_not_a_hevy_export() -> None:
         read('"title","start_time","reps"\n"a","15 Sep 2025, 07:48",5\n')
     with pytest.raises(Unreadable, match="start_time"):
         read(export([("Squat", "normal", "1", "1")]).replace("20 Nov 2026, 07:30", "soon"))
+
+
+def test_empty_file_and_header_only_find_nothing() -> None:
+    for text in ("", HEADER.format(weight="weight_kg")):
+        found = read(text)
+        assert (found.entries, dict(found.skipped)) == ([], {})
+
+
+def test_only_the_three_needed_columns() -> None:
+    # No title, end_time, description, set_type or weight column: every set is a working
+    # bodyweight set, the duration is estimated and the notes name only the app.
+    (day,) = legs(read('"start_time","exercise_title","reps"\n"20 Nov 2026, 07:30","Squat",5\n'))
+    assert specs(day) == ["Squat 1x5"]
+    assert (day.date, day.time, day.duration_s, day.rpe, day.to_failure) == (
+        date(2026, 11, 20),
+        "07:30",
+        3 * 60,
+        7,
+        False,
+    )
+    assert day.notes == (
+        "Hevy; duration estimated at 3 min per working set (1 sets; none in the file); "
+        "RPE 7 assumed (none in the file)"
+    )
+    assert day.uid == derived_uid("Hevy", "2026-11-20T07:30:00", "")
+
+
+def test_empty_title_notes_start_with_the_app() -> None:
+    text = export([("Squat (Barbell)", "normal", "100", "5", "8")]).replace('"Legs"', '""')
+    (day,) = legs(read(text))
+    assert day.notes == "Hevy; quads"
+    assert day.uid == derived_uid("Hevy", "2026-11-20T07:30:00", "")
+
+
+def test_rows_without_a_date_are_counted_and_the_rest_read() -> None:
+    text = export(
+        [
+            ("Squat (Barbell)", "normal", "100", "5", "8"),
+            ("Squat (Barbell)", "normal", "100", "5", "8"),
+            ("Squat (Barbell)", "normal", "100", "5", "8"),
+            ("Leg Press (Machine)", "normal", "200", "10", "8"),
+        ]
+    )
+    lines = text.splitlines(keepends=True)
+    for n in (2, 3):  # the second and third sets lost their start time
+        lines[n] = lines[n].replace('"20 Nov 2026, 07:30"', '""', 1)
+    found = read("".join(lines))
+    (day,) = legs(found)
+    assert specs(day) == ["Squat (Barbell) 1x5@100kg", "Leg Press (Machine) 1x10@200kg"]
+    assert dict(found.skipped) == {"row without a date": 2}
+
+
+def test_no_row_with_a_date_says_what_a_start_time_looks_like() -> None:
+    text = export([("Squat", "normal", "1", "1")]).replace("20 Nov 2026, 07:30", "soon")
+    with pytest.raises(Unreadable) as caught:
+        read(text)
+    assert str(caught.value) == (
+        "not a Hevy export: no row has a start_time like 15 Sep 2025, 07:48"
+    )
+
+
+def test_semicolon_resave_keeps_quotes_inside_a_cell() -> None:
+    # A spreadsheet's re-save: semicolons, nothing quoted. The delimiter and quote are
+    # found from the header alone, so the description's own quotes stay as written.
+    text = (
+        "title;start_time;end_time;description;exercise_title;set_type;weight_kg;reps;rpe\n"
+        "Legs;20 Nov 2026, 07:30;20 Nov 2026, 08:30;'Deep' squats, then 'slow' ones;"
+        "Squat (Barbell);normal;82,5;5;8\n"
+    )
+    (day,) = legs(read(text))
+    assert specs(day) == ["Squat (Barbell) 1x5@82.5kg"]
+    assert day.notes == "Legs (Hevy); 'Deep' squats, then 'slow' ones"
+
+
+def test_windows_export_multiline_description_kept_as_typed() -> None:
+    text = export([("Squat (Barbell)", "normal", "100", "5", "8")])
+    text = text.replace('"quads"', '"line one\nline two"').replace("\n", "\r\n")
+    (day,) = legs(read(text))
+    assert day.notes == "Legs (Hevy); line one\r\nline two"
+    assert specs(day) == ["Squat (Barbell) 1x5@100kg"]
