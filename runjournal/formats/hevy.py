@@ -51,7 +51,7 @@ def looks_like(head: bytes) -> bool:
 
 def read(data: bytes, name: str, options: ReadOptions) -> Found:
     """The leg days in a Hevy export; raises Unreadable when it is not one."""
-    rows = csv_rows(decode(data, name))
+    rows = csv_rows(decode(data))
     first = next(rows, None)
     if first is None:
         return Found()
@@ -83,7 +83,6 @@ def read(data: bytes, name: str, options: ReadOptions) -> Found:
                 weight=number(row[weight_col]) if weight_col else None,
                 unit=unit,
                 rpe=number(row.get("rpe")),
-                seconds=number(row.get("duration_seconds")),
             )
         )
     if bad_rows and not workouts:

@@ -52,7 +52,6 @@ class SetRow:
     weight: float | None = None
     unit: WeightUnit | None = None  # None: the file does not say
     rpe: float | None = None
-    seconds: float | None = None
 
 
 @dataclass
@@ -70,7 +69,7 @@ class Workout:
 # CSV ---------------------------------------------------------------------------------
 
 
-def decode(data: bytes, name: str) -> str:
+def decode(data: bytes) -> str:
     """The file's text: UTF-8 with or without a BOM, UTF-16 with one (a spreadsheet's
     "Unicode text"), else Latin-1 (old Windows exports)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -123,7 +123,7 @@ def _duration_column(columns: list[str]) -> tuple[str | None, bool]:
 
 def read(data: bytes, name: str, options: ReadOptions) -> Found:
     """The leg days in a Strong export; raises Unreadable when it is not one."""
-    text = decode(data, name)
+    text = decode(data)
     rows = csv_rows(text)
     first = next(rows, None)
     if first is None:
@@ -157,7 +157,6 @@ def read(data: bytes, name: str, options: ReadOptions) -> Found:
                 weight=number(row[weight_col]) if weight_col else None,
                 unit=weight_unit(row.get("weight unit")) or header_unit,
                 rpe=number(row.get("rpe")),
-                seconds=number(row.get("seconds")),
             )
         )
     if bad_rows and not workouts:
