@@ -6,7 +6,8 @@ Distance and time are the session's own summary (`total_distance`, `total_timer_
 which leaves pauses out); the local start comes from the activity message's
 `local_timestamp` offset when the file has one. A file cut short before any session (a
 watch whose battery died mid-run) is rebuilt from its records: the first timer start to
-the last record, less the pauses its timer events mark, the last distance recorded.
+the last record, less the pauses its timer events mark, the last distance recorded, the
+heart rate of its finished laps.
 """
 
 from __future__ import annotations
@@ -61,17 +62,20 @@ def activities(data: bytes) -> list[Activity]:
             for frame in fit:
                 if frame.frame_type != fitdecode.FIT_FRAME_DATA:
                     continue
-                if frame.name == "session":
+                name = frame.name
+                if name == "record":  # most messages are records: one test for them
+                    track.record(frame)
+                elif name == "session":
                     sessions.append(_values(frame, sport))
-                elif frame.name == "activity":
+                elif name == "activity":
                     activity = _values(frame, None)
-                elif frame.name == "sport":
+                elif name == "sport":
                     sport_message = _values(frame, None)
                     sport = _text(sport_message.get("sport"))
-                elif frame.name == "record":
-                    track.record(frame)
-                elif frame.name == "event":
+                elif name == "event":
                     track.event(frame)
+                elif name == "lap":
+                    track.lap(frame)
     except fitdecode.FitCRCError:
         raise Unreadable("damaged: its checksum (CRC) does not match its content") from None
     except fitdecode.FitEOFError:
@@ -170,33 +174,31 @@ def _local_from_device_time(session: dict[str, Any], activity: dict[str, Any]) -
 
 @dataclass
 class _Track:
-    """What a file's records and timer events add up to, for a file cut before its session.
+    """What a file's records, laps and timer events say, for a file cut before its session.
 
-    Only sums are kept, so a long file costs no memory however many records it holds.
+    A record costs one assignment (a file holds thousands; decoding them is the import's
+    time): only the first and the last are kept, and read if the session never comes.
     """
 
-    start: datetime | None = None  # the first timer start, else the first record
-    end: datetime | None = None  # the last record
-    distance: float | None = None
+    first: Any = None  # the first record message
+    last: Any = None  # the last record message
+    started: datetime | None = None  # the first timer start
     paused_s: float = 0.0
     stopped_at: datetime | None = None  # the timer is stopped since then
-    hr_total: int = 0
-    hr_count: int = 0
+    hr_time: float = 0.0  # the laps' heart rate × timer time, summed
+    hr_timer_s: float = 0.0
 
     def record(self, frame: Any) -> None:
-        at = frame.get_value("timestamp", fallback=None)
-        if not isinstance(at, datetime):
-            return
-        if self.start is None:
-            self.start = at
-        self.end = at
-        distance = frame.get_value("distance", fallback=None)
-        if isinstance(distance, int | float):
-            self.distance = distance
-        hr = frame.get_value("heart_rate", fallback=None)
-        if isinstance(hr, int) and hr > 0:
-            self.hr_total += hr
-            self.hr_count += 1
+        if self.first is None:
+            self.first = frame
+        self.last = frame
+
+    def lap(self, frame: Any) -> None:
+        hr = frame.get_value("avg_heart_rate", fallback=None)
+        timer = frame.get_value("total_timer_time", fallback=None)
+        if isinstance(hr, int | float) and hr > 0 and isinstance(timer, int | float) and timer > 0:
+            self.hr_time += hr * timer
+            self.hr_timer_s += timer
 
     def event(self, frame: Any) -> None:
         at = frame.get_value("timestamp", fallback=None)
@@ -204,8 +206,8 @@ class _Track:
             return
         kind = frame.get_value("event_type", fallback=None)
         if kind == "start":
-            if self.start is None:
-                self.start = at
+            if self.started is None:
+                self.started = at
             elif self.stopped_at is not None:
                 self.paused_s += (at - self.stopped_at).total_seconds()
             self.stopped_at = None
@@ -213,21 +215,28 @@ class _Track:
             self.stopped_at = at
 
     def session(self, sport_message: dict[str, Any]) -> dict[str, Any] | None:
-        """The session the file would have ended with, as `_values` gives one; None if no
-        record says where and how long."""
-        if self.start is None or self.end is None or self.distance is None:
+        """The session the file would have ended with, as `_values` gives one; None if its
+        records do not say where and how long."""
+        if self.first is None:
             return None
-        end = self.end
+        first = self.first.get_value("timestamp", fallback=None)
+        end = self.last.get_value("timestamp", fallback=None)
+        distance = self.last.get_value("distance", fallback=None)
+        if not (isinstance(first, datetime) and isinstance(end, datetime)):
+            return None
+        if not isinstance(distance, int | float):
+            return None
+        start = self.started if self.started is not None and self.started < first else first
         if self.stopped_at is not None and self.stopped_at < end:
             end = self.stopped_at  # stopped, and cut before it started again
-        moving = (end - self.start).total_seconds() - self.paused_s
+        moving = (end - start).total_seconds() - self.paused_s
         if moving <= 0:
             return None
         return {
             "sport": sport_message.get("sport"),
             "sub_sport": sport_message.get("sub_sport"),
-            "start_time": self.start,
-            "total_distance": self.distance,
+            "start_time": start,
+            "total_distance": distance,
             "total_timer_time": moving,
-            "avg_heart_rate": self.hr_total / self.hr_count if self.hr_count else None,
+            "avg_heart_rate": self.hr_time / self.hr_timer_s if self.hr_timer_s else None,
         }

@@ -2,8 +2,8 @@
 
 There is no summary to read, so the run is rebuilt from what the file did record: from
 the first timer start to the last record, less the pauses the timer events mark, the
-last distance recorded and the mean heart rate. The files are made here, message by
-message; the real cut file among the samples is a ride, and is counted as one.
+last distance recorded and the heart rate of the laps it finished. The files are made
+here, message by message; the real cut file among the samples is a ride, counted as one.
 """
 
 from __future__ import annotations
@@ -34,6 +34,17 @@ made._PROFILE.setdefault(
     ),
 )
 made._PROFILE.setdefault(
+    "lap",
+    (
+        19,
+        {
+            "timestamp": (253, UINT32, "I"),
+            "total_timer_time": (8, UINT32, "I"),
+            "avg_heart_rate": (15, UINT8, "B"),
+        },
+    ),
+)
+made._PROFILE.setdefault(
     "event",
     (21, {"timestamp": (253, UINT32, "I"), "event": (0, ENUM, "B"), "event_type": (1, ENUM, "B")}),
 )
@@ -45,15 +56,21 @@ def timer(at_s: int, kind: int) -> bytes:
     return made.message(3, "event", {"timestamp": T0 + at_s, "event": TIMER, "event_type": kind})
 
 
-def records(seconds: range, *, m_per_s: int = 3, hr: int | None = 150) -> bytes:
+def records(seconds: range, *, m_per_s: int = 3, hr: int = 150) -> bytes:
     """A record every step of `seconds` (seconds from the start), running at `m_per_s`."""
     out = b""
     for at in seconds:
-        values = {"timestamp": T0 + at, "distance": at * m_per_s * 100}  # cm
-        if hr is not None:
-            values["heart_rate"] = hr
+        values = {"timestamp": T0 + at, "distance": at * m_per_s * 100, "heart_rate": hr}  # cm
         out += made.message(4, "record", values)
     return out
+
+
+def lap(end_s: int, timer_s: int, hr: int) -> bytes:
+    return made.message(
+        5,
+        "lap",
+        {"timestamp": T0 + end_s, "total_timer_time": timer_s * 1000, "avg_heart_rate": hr},
+    )
 
 
 def cut(*messages: bytes) -> bytes:
@@ -70,9 +87,17 @@ def rebuilt(**changes: object) -> Run:
 
 
 def test_a_run_cut_before_its_session_is_rebuilt_from_its_records() -> None:
-    data = cut(sport(made.RUNNING), timer(0, START), records(range(10, 1201, 10)))
+    data = cut(
+        sport(made.RUNNING),
+        timer(0, START),
+        records(range(10, 601, 10)),
+        lap(600, 600, 140),
+        records(range(610, 901, 10)),
+        lap(900, 300, 170),  # 600 s at 140, 300 s at 170: 150 bpm over the two laps
+        records(range(910, 1201, 10), hr=180),  # the lap the battery did not let it finish
+    )
     run = made.the_run(made.read(data))
-    # 0 → 1200 s, the last record at 3600 m; every record at 150 bpm.
+    # 0 → 1200 s, the last record at 3600 m.
     assert run == rebuilt(distance_m=3600, duration_s=1200, hr=150)
     # Cut inside its last record: that record is lost, the ones before it are kept.
     shorter = made.the_run(made.read(data[:-1]))
@@ -85,6 +110,7 @@ def test_its_pauses_are_left_out_of_the_running_time() -> None:
         timer(0, START),
         records(range(10, 601, 10)),
         timer(600, STOP),  # a 90 s wait at a crossing
+        timer(605, STOP_ALL),  # a second stop while stopped: the pause began at the first
         timer(690, START),
         records(range(700, 1201, 10)),
     )
@@ -104,8 +130,8 @@ def test_a_file_cut_while_its_timer_was_stopped_ends_at_the_stop() -> None:
     assert run.duration_s == 900
 
 
-def test_without_a_timer_event_the_first_record_is_the_start() -> None:
-    data = cut(sport(made.RUNNING), records(range(0, 1201, 10), hr=None))
+def test_without_a_timer_event_or_a_lap_the_first_record_is_the_start_and_no_hr() -> None:
+    data = cut(sport(made.RUNNING), records(range(0, 1201, 10)))
     assert made.the_run(made.read(data)) == rebuilt(distance_m=3600, duration_s=1200, hr=None)
 
 
@@ -114,7 +140,7 @@ def test_a_cut_file_without_its_sport_is_sport_not_stated() -> None:
     found = made.read(data)
     assert (found.entries, dict(found.skipped)) == ([], {"sport not stated": 1})
     as_run = fit.read(data, "made.fit", replace(OPTIONS, as_run=True))
-    assert as_run.entries == [rebuilt(distance_m=3600, duration_s=1200, hr=150)]
+    assert as_run.entries == [rebuilt(distance_m=3600, duration_s=1200)]
 
 
 @pytest.mark.parametrize(
@@ -123,7 +149,7 @@ def test_a_cut_file_without_its_sport_is_sport_not_stated() -> None:
         (),  # cut right after its file_id
         (timer(0, START),),  # started, nothing recorded
         (timer(0, START), made.message(4, "record", {"timestamp": T0})),  # one record, no distance
-        (timer(100, START), records(range(10, 101, 10))),  # no time between start and end
+        (timer(10, START), records(range(10, 11))),  # one record: no time between start and end
     ],
     ids=["nothing", "started", "no-distance", "no-time"],
 )
@@ -133,6 +159,16 @@ def test_a_cut_file_whose_records_say_no_run_is_still_truncated(
     with pytest.raises(Unreadable) as caught:
         made.read(cut(sport(made.RUNNING), *messages))
     assert str(caught.value) == "truncated before its session summary"
+
+
+def test_a_timer_started_after_the_first_record_does_not_move_the_start_later() -> None:
+    data = cut(
+        sport(made.RUNNING),
+        records(range(0, 61, 10)),
+        timer(60, START),
+        records(range(70, 1201, 10)),
+    )
+    assert made.the_run(made.read(data)).duration_s == 1200
 
 
 def test_a_file_that_ends_with_its_session_is_read_from_the_session_not_the_records() -> None:
@@ -146,6 +182,7 @@ def test_the_real_cut_file_is_a_ride_rebuilt_from_its_14391_records() -> None:
     (activity,) = fit.activities(sample("fit/truncated_real_sigma_no_session__fitparse.fit"))
     assert activity.sport == "ride"
     assert (round(activity.distance_m), activity.duration_s) == (113551, 14383)
+    assert activity.hr is None  # its one lap message holds no heart rate
     assert activity.name == fit.REBUILT
     assert activity.start_utc is not None
     assert activity.start_utc.isoformat() == "2020-09-12T12:23:37+00:00"
