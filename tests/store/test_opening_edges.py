@@ -197,3 +197,179 @@ def test_a_one_byte_wal_is_read_through_sqlite(tmp_path: Path) -> None:
     with pytest.raises(JournalError) as caught:
         inspect(path, SCHEMA)
     assert str(caught.value) == f"{path} is damaged or not an SQLite database"
+
+
+# Another process holding the journal ------------------------------------------------
+
+
+def _locked(path: Path) -> str:
+    return f"the journal {path} is locked by another program; try again in a moment"
+
+
+@pytest.fixture
+def holder(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    """A second connection to tmp_path/j.db, for holding locks (from a timer thread too)."""
+    conn = sqlite3.connect(tmp_path / "j.db", isolation_level=None, check_same_thread=False)
+    yield conn
+    conn.close()
+
+
+def _let_go_after(conn: sqlite3.Connection, seconds: float) -> threading.Timer:
+    timer = threading.Timer(seconds, lambda: conn.execute("ROLLBACK"))
+    timer.start()
+    return timer
+
+
+def test_the_switch_to_wal_waits_for_a_writer_to_let_go(
+    tmp_path: Path, holder: sqlite3.Connection
+) -> None:
+    path = tmp_path / "j.db"
+    _plain(path, user_version=0, tables=False)  # rollback mode, not yet a journal
+    holder.execute("BEGIN IMMEDIATE")  # SQLite answers "locked" at once to the switch
+    timer = _let_go_after(holder, 0.2)
+    start = time.monotonic()
+    try:
+        with Journal.open(path, busy_timeout=1.5) as journal:
+            elapsed = time.monotonic() - start
+            assert journal.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        timer.join()
+    assert 0.15 < elapsed < 0.8  # switched soon after the other let go
+
+
+def test_a_writer_that_keeps_the_lock_is_named_after_the_busy_timeout(
+    tmp_path: Path, holder: sqlite3.Connection
+) -> None:
+    path = tmp_path / "j.db"
+    data = _plain(path, user_version=0, tables=False)
+    holder.execute("BEGIN IMMEDIATE")
+    timer = _let_go_after(holder, 1.5)  # long after the timeout
+    start = time.monotonic()
+    try:
+        with pytest.raises(JournalError) as caught:
+            Journal.open(path, busy_timeout=0.3)
+        elapsed = time.monotonic() - start
+    finally:
+        timer.join()
+    assert str(caught.value) == _locked(path)
+    assert 0.25 < elapsed < 0.9
+    assert path.read_bytes() == data
+
+
+def test_an_exclusive_lock_is_waited_for_only_the_busy_timeout(
+    tmp_path: Path, holder: sqlite3.Connection
+) -> None:
+    path = tmp_path / "j.db"
+    _plain(path, user_version=0, tables=False)
+    holder.execute("BEGIN EXCLUSIVE")  # even reading the journal mode has to wait
+    timer = _let_go_after(holder, 1.5)
+    start = time.monotonic()
+    try:
+        with pytest.raises(JournalError) as caught:
+            Journal.open(path, busy_timeout=0.3)
+        elapsed = time.monotonic() - start
+    finally:
+        timer.join()
+    assert str(caught.value) == _locked(path)
+    assert elapsed < 1.2
+
+
+def test_a_lock_held_while_the_schema_is_made_is_named_after_the_busy_timeout(
+    tmp_path: Path, holder: sqlite3.Connection
+) -> None:
+    path = tmp_path / "j.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")  # already WAL: the switch needs no lock
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # half-way created
+    conn.close()
+    holder.execute("BEGIN IMMEDIATE")
+    timer = _let_go_after(holder, 1.5)
+    try:
+        with pytest.raises(JournalError) as caught:
+            Journal.open(path, busy_timeout=0.3)
+    finally:
+        timer.join()
+    assert str(caught.value) == _locked(path)
+
+
+# What the connection is -------------------------------------------------------------
+
+
+def test_a_journal_at_schema_zero_is_created_in_place_without_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    _plain(path, user_version=0, tables=False)  # our id, no schema yet: nothing to keep
+    Journal.open(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.db"]
+    assert inspect(path, SCHEMA) == FileState(exists=True, user_version=SCHEMA)
+
+
+def test_the_connection_never_leaves_a_transaction_open(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    conn = connect(path, SCHEMA)
+    other = sqlite3.connect(path)
+    try:
+        conn.execute("create table scratch (x)")
+        conn.execute("insert into scratch values (1)")
+        assert conn.in_transaction is False
+        assert other.execute("select x from scratch").fetchall() == [(1,)]
+    finally:
+        other.close()
+        conn.close()
+
+
+# A full disk ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a small file system with no room left (needs root and mount(8))."""
+    folder = tmp_path / "full"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (not root?)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def _fill(folder: Path) -> None:
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError as error:
+        if error.errno != errno.ENOSPC:
+            raise
+    finally:
+        os.close(fd)
+
+
+def _full(path: Path) -> str:
+    return (
+        f"the disk is full: the journal {path} could not be written; free some space and try again"
+    )
+
+
+def test_a_new_journal_on_a_full_disk_leaves_no_file(full_disk: Path) -> None:
+    _fill(full_disk)
+    path = full_disk / "j.db"
+    with pytest.raises(JournalError) as caught:
+        Journal.open(path)
+    assert (str(caught.value), caught.value.disk_full) == (_full(path), True)
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]
+
+
+def test_an_existing_file_on_a_full_disk_is_kept(full_disk: Path) -> None:
+    path = full_disk / "j.db"
+    data = _plain(path, user_version=0, tables=False)  # ours, its schema still to make
+    _fill(full_disk)
+    with pytest.raises(JournalError) as caught:
+        Journal.open(path)
+    assert (str(caught.value), caught.value.disk_full) == (_full(path), True)
+    assert path.read_bytes() == data
