@@ -100,6 +100,19 @@ def test_an_sqlite_file_with_no_tables_and_no_id_is_room_for_a_new_journal(
     assert state.exists is False
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_a_file_that_cannot_be_read_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    _plain(path)
+    path.chmod(0o000)
+    try:
+        with pytest.raises(JournalError) as caught:
+            inspect(path, SCHEMA)
+    finally:
+        path.chmod(0o600)
+    assert str(caught.value) == f"cannot read {path}: Permission denied"
+
+
 # Header fields ----------------------------------------------------------------------
 
 
