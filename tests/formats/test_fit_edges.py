@@ -21,6 +21,7 @@ from .samples import OPTIONS
 from .test_fit import _crc, _fit_time
 
 ENUM, UINT8, UINT32 = 0x00, 0x02, 0x86
+TIME = (253, UINT32, "I")  # every message's timestamp field
 # message name: (global message number, {field name: (field number, base type, struct code)})
 _PROFILE: dict[str, tuple[int, dict[str, tuple[int, int, str]]]] = {
     "file_id": (0, {"type": (0, ENUM, "B")}),
@@ -39,6 +40,20 @@ _PROFILE: dict[str, tuple[int, dict[str, tuple[int, int, str]]]] = {
         },
     ),
     "activity": (34, {"timestamp": (253, UINT32, "I"), "local_timestamp": (5, UINT32, "I")}),
+    # For files cut before their session (test_fit_rebuilt.py): distance in cm, time in ms.
+    "record": (
+        20,
+        {"timestamp": TIME, "distance": (5, UINT32, "I"), "heart_rate": (3, UINT8, "B")},
+    ),
+    "lap": (
+        19,
+        {
+            "timestamp": TIME,
+            "total_timer_time": (8, UINT32, "I"),
+            "avg_heart_rate": (15, UINT8, "B"),
+        },
+    ),
+    "event": (21, {"timestamp": TIME, "event": (0, ENUM, "B"), "event_type": (1, ENUM, "B")}),
 }
 # FIT profile enums used here
 RUNNING, CYCLING, FITNESS_EQUIPMENT, TRAINING = 1, 2, 4, 10

@@ -21,33 +21,6 @@ from . import test_fit_edges as made
 from .samples import OPTIONS, sample
 from .test_fit import _fit_time
 
-UINT8, UINT32, ENUM = 0x02, 0x86, 0x00
-made._PROFILE.setdefault(
-    "record",
-    (
-        20,
-        {
-            "timestamp": (253, UINT32, "I"),
-            "distance": (5, UINT32, "I"),
-            "heart_rate": (3, UINT8, "B"),
-        },
-    ),
-)
-made._PROFILE.setdefault(
-    "lap",
-    (
-        19,
-        {
-            "timestamp": (253, UINT32, "I"),
-            "total_timer_time": (8, UINT32, "I"),
-            "avg_heart_rate": (15, UINT8, "B"),
-        },
-    ),
-)
-made._PROFILE.setdefault(
-    "event",
-    (21, {"timestamp": (253, UINT32, "I"), "event": (0, ENUM, "B"), "event_type": (1, ENUM, "B")}),
-)
 TIMER, START, STOP, STOP_ALL = 0, 0, 1, 4  # FIT's event and event_type enums
 T0 = _fit_time(made.START)
 

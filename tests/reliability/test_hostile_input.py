@@ -7,7 +7,6 @@ Each was first run against the code that had the defect and seen failing.
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import json
 import os
@@ -22,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from ..full_disk import fill, small_disk
 from .helpers import assert_clean_error, cli_command, cli_env, run_cli, tree_state
 
 NOTE = "x \x1b]52;c;SGVsbG8=\x07 \x1b[2J [/] [bold] \x9b31m"
@@ -550,28 +550,9 @@ def test_14_no_empty_side_files_are_left_behind(tmp_path: Path) -> None:
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Any:
     """A folder on a 64 kB file system with no room left (needs root and mount(8))."""
-    folder = tmp_path / "full"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (not root?)")
-    try:
-        fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-        try:
-            while os.write(fd, b"\0" * 4096):
-                pass
-        except OSError as error:  # ENOSPC: the disk is full
-            if error.errno != errno.ENOSPC:
-                raise
-        finally:
-            os.close(fd)
+    with small_disk(tmp_path / "full", "64k") as folder:
+        fill(folder)
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
 
 
 def test_14_a_new_journal_on_a_full_disk_says_so_and_leaves_no_file(full_disk: Path) -> None:

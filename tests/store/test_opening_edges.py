@@ -3,11 +3,9 @@ beside a -wal, other processes holding locks, and a full disk."""
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import stat
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +17,8 @@ from runjournal.store import Journal
 from runjournal.store.connection import connect
 from runjournal.store.errors import JournalError
 from runjournal.store.opening import APPLICATION_ID, FileState, inspect
+
+from ..full_disk import fill, small_disk
 
 SCHEMA = len(Journal.schema)
 
@@ -233,6 +233,17 @@ def _let_go_after(conn: sqlite3.Connection, seconds: float) -> threading.Timer:
     return timer
 
 
+def _refused_while_held(holder: sqlite3.Connection, path: Path) -> str:
+    """Open `path` with a 0.3 s timeout while `holder` keeps its lock for 2.5 s: the error."""
+    timer = _let_go_after(holder, 2.5)
+    try:
+        with pytest.raises(JournalError) as caught:
+            Journal.open(path, busy_timeout=0.3)
+    finally:
+        timer.join()
+    return str(caught.value)
+
+
 def test_the_switch_to_wal_waits_for_a_writer_to_let_go(
     tmp_path: Path, holder: sqlite3.Connection
 ) -> None:
@@ -275,13 +286,7 @@ def test_an_exclusive_lock_is_waited_for_only_the_busy_timeout(
     path = tmp_path / "j.db"
     _plain(path, user_version=0, tables=False)
     holder.execute("BEGIN EXCLUSIVE")  # even reading the journal mode has to wait
-    timer = _let_go_after(holder, 2.5)
-    try:
-        with pytest.raises(JournalError) as caught:
-            Journal.open(path, busy_timeout=0.3)
-    finally:
-        timer.join()
-    assert str(caught.value) == _locked(path)  # raised before the other let go
+    assert _refused_while_held(holder, path) == _locked(path)  # before the other let go
 
 
 def test_a_lock_held_while_the_schema_is_made_is_named_after_the_busy_timeout(
@@ -293,13 +298,7 @@ def test_a_lock_held_while_the_schema_is_made_is_named_after_the_busy_timeout(
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # half-way created
     conn.close()
     holder.execute("BEGIN IMMEDIATE")
-    timer = _let_go_after(holder, 2.5)
-    try:
-        with pytest.raises(JournalError) as caught:
-            Journal.open(path, busy_timeout=0.3)
-    finally:
-        timer.join()
-    assert str(caught.value) == _locked(path)
+    assert _refused_while_held(holder, path) == _locked(path)
 
 
 # What the connection is -------------------------------------------------------------
@@ -332,32 +331,9 @@ def test_the_connection_never_leaves_a_transaction_open(tmp_path: Path) -> None:
 
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
-    """A folder on a small file system with no room left (needs root and mount(8))."""
-    folder = tmp_path / "full"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (not root?)")
-    try:
+    """A folder on a small file system of its own (needs root and mount(8)), not yet full."""
+    with small_disk(tmp_path / "full", "256k") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
-
-
-def _fill(folder: Path) -> None:
-    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        while os.write(fd, b"\0" * 4096):
-            pass
-    except OSError as error:
-        if error.errno != errno.ENOSPC:
-            raise
-    finally:
-        os.close(fd)
 
 
 def _full(path: Path) -> str:
@@ -367,7 +343,7 @@ def _full(path: Path) -> str:
 
 
 def test_a_new_journal_on_a_full_disk_leaves_no_file(full_disk: Path) -> None:
-    _fill(full_disk)
+    fill(full_disk)
     path = full_disk / "j.db"
     with pytest.raises(JournalError) as caught:
         Journal.open(path)
@@ -378,7 +354,7 @@ def test_a_new_journal_on_a_full_disk_leaves_no_file(full_disk: Path) -> None:
 def test_an_existing_file_on_a_full_disk_is_kept(full_disk: Path) -> None:
     path = full_disk / "j.db"
     data = _plain(path, user_version=0, tables=False)  # ours, its schema still to make
-    _fill(full_disk)
+    fill(full_disk)
     with pytest.raises(JournalError) as caught:
         Journal.open(path)
     assert (str(caught.value), caught.value.disk_full) == (_full(path), True)
