@@ -196,7 +196,8 @@ class _Track:
     def lap(self, frame: Any) -> None:
         hr = frame.get_value("avg_heart_rate", fallback=None)
         timer = frame.get_value("total_timer_time", fallback=None)
-        if isinstance(hr, int | float) and hr > 0 and isinstance(timer, int | float) and timer > 0:
+        # A strap not worn reads 0 (or nonsense): such a lap says nothing of the heart.
+        if isinstance(hr, int | float) and 30 <= hr <= 250 and isinstance(timer, int | float):
             self.hr_time += hr * timer
             self.hr_timer_s += timer
 

@@ -79,6 +79,7 @@ def test_spaces_inside_a_folder_name_are_kept() -> None:
         "/a\x7fb",  # DEL
         "/a\x9b2Jb",  # C1: CSI, which some terminals obey
         "/media/WATCH\x85",  # NEL, which str.strip() takes for a line end
+        f"/media/WATCH{SEP}\x1c",  # a part that is only a separator: refused, not dropped
     ],
 )
 def test_control_characters_refused_in_words(bad: str) -> None:
@@ -86,6 +87,12 @@ def test_control_characters_refused_in_words(bad: str) -> None:
         parse_folders(bad)
     assert caught.value.field == "import_folders"
     assert caught.value.message == "a folder name cannot hold control characters"
+
+
+def test_a_part_of_only_a_no_break_space_is_not_dropped_as_empty() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_folders(f"/media/WATCH{SEP}\u00a0")
+    assert caught.value.message.startswith("'\u00a0' is not an absolute folder")
 
 
 def test_what_a_paste_brings_around_a_folder_is_trimmed() -> None:

@@ -25,15 +25,16 @@ TIMER, START, STOP, STOP_ALL = 0, 0, 1, 4  # FIT's event and event_type enums
 T0 = _fit_time(made.START)
 
 
-def timer(at_s: int, kind: int) -> bytes:
-    return made.message(3, "event", {"timestamp": T0 + at_s, "event": TIMER, "event_type": kind})
+def timer(at_s: int, kind: int, event: int = TIMER) -> bytes:
+    # The time last: a reader that took "the first field" for it would go wrong.
+    return made.message(3, "event", {"event": event, "event_type": kind, "timestamp": T0 + at_s})
 
 
 def records(seconds: range, *, m_per_s: int = 3, hr: int = 150) -> bytes:
     """A record every step of `seconds` (seconds from the start), running at `m_per_s`."""
     out = b""
     for at in seconds:
-        values = {"timestamp": T0 + at, "distance": at * m_per_s * 100, "heart_rate": hr}  # cm
+        values = {"distance": at * m_per_s * 100, "heart_rate": hr, "timestamp": T0 + at}  # cm
         out += made.message(4, "record", values)
     return out
 
@@ -51,8 +52,9 @@ def cut(*messages: bytes) -> bytes:
     return made.fit_file(*messages)[:-2]
 
 
-def sport(kind: int) -> bytes:
-    return made.message(2, "sport", {"sport": kind})
+def sport(kind: int, sub_sport: int | None = None) -> bytes:
+    values = {"sport": kind} if sub_sport is None else {"sport": kind, "sub_sport": sub_sport}
+    return made.message(2, "sport", values)
 
 
 def rebuilt(**changes: object) -> Run:
@@ -163,3 +165,93 @@ def test_the_real_cut_file_is_a_ride_rebuilt_from_its_14391_records() -> None:
         timedelta(seconds=activity.duration_s)
         < activity.start_utc.replace(hour=17, minute=2, second=21) - activity.start_utc
     )  # the pauses are left out of 4 h 38 min 44 s
+
+
+def test_a_lap_whose_strap_read_no_heart_rate_is_left_out_of_the_mean() -> None:
+    data = cut(
+        sport(made.RUNNING),
+        timer(0, START),
+        records(range(10, 401, 10)),
+        lap(400, 400, 0),  # the strap not on yet
+        records(range(410, 701, 10)),
+        lap(700, 300, 29),  # nor a reading below any heart's
+        records(range(710, 901, 10)),
+        lap(900, 200, 251),  # nor one above
+        records(range(910, 1201, 10)),
+        lap(1200, 300, 160),
+    )
+    assert made.the_run(made.read(data)).hr == 160
+
+
+def test_the_heart_rates_at_the_edges_of_the_range_count() -> None:
+    data = cut(
+        sport(made.RUNNING),
+        timer(0, START),
+        records(range(10, 601, 10)),
+        lap(600, 600, 30),
+        records(range(610, 1201, 10)),
+        lap(1200, 600, 250),
+    )
+    assert made.the_run(made.read(data)).hr == 140  # (30 + 250) / 2
+
+
+def test_an_event_that_is_not_the_timer_does_not_pause_the_run() -> None:
+    LAP = 9  # FIT's event enum: a lap button press, "stop" then "start"
+    data = cut(
+        sport(made.RUNNING),
+        timer(0, START),
+        records(range(10, 601, 10)),
+        timer(600, STOP, event=LAP),
+        timer(630, START, event=LAP),
+        records(range(610, 1201, 10)),
+    )
+    assert made.the_run(made.read(data)).duration_s == 1200
+
+
+def test_events_and_records_without_their_fields_are_passed_over() -> None:
+    data = cut(
+        sport(made.RUNNING),
+        made.message(3, "event", {"event": TIMER, "event_type": START}),  # no time
+        made.message(3, "event", {"event_type": STOP, "timestamp": T0 + 300}),  # no event
+        records(range(0, 1201, 10)),
+    )
+    assert made.the_run(made.read(data)) == rebuilt(distance_m=3600, duration_s=1200)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [{"distance": 360_000}, {"timestamp": T0 + 1200}],
+    ids=["last-without-time", "last-without-distance"],
+)
+def test_a_last_record_without_its_time_or_distance_rebuilds_nothing(last: dict[str, int]) -> None:
+    data = cut(sport(made.RUNNING), records(range(0, 1191, 10)), made.message(4, "record", last))
+    with pytest.raises(Unreadable) as caught:
+        made.read(data)
+    assert str(caught.value) == "truncated before its session summary"
+
+
+def test_a_first_record_without_its_time_rebuilds_nothing() -> None:
+    data = cut(
+        sport(made.RUNNING),
+        made.message(4, "record", {"distance": 0}),
+        records(range(10, 1201, 10)),
+    )
+    with pytest.raises(Unreadable) as caught:
+        made.read(data)
+    assert str(caught.value) == "truncated before its session summary"
+
+
+def test_one_second_of_records_is_an_activity_for_the_import_to_judge() -> None:
+    data = cut(sport(made.RUNNING), records(range(0, 2)))
+    (activity,) = fit.activities(data)
+    assert (activity.duration_s, activity.distance_m) == (1, 3)
+
+
+def test_a_cut_gym_file_is_counted_by_its_sub_sport() -> None:
+    data = cut(
+        sport(made.FITNESS_EQUIPMENT, made.INDOOR_ROWING),
+        timer(0, START),
+        records(range(0, 601, 10)),
+    )
+    found = made.read(data)
+    assert (found.entries, dict(found.skipped)) == ([], {"rowing": 1})
