@@ -10,7 +10,7 @@ import pytest
 
 from runjournal.domain.entries import Run
 from runjournal.formats import gpx
-from runjournal.formats.activity import with_offset
+from runjournal.formats.activity import Activity, sport_of, to_run, with_offset
 
 from .samples import OPTIONS, at, gpx_run
 
@@ -40,3 +40,34 @@ def test_a_run_recorded_in_utc_is_placed_in_this_machines_zone() -> None:
     (run,) = found.entries
     assert isinstance(run, Run)
     assert (run.date, run.time) == (date(2026, 11, 20), "15:30")  # 06:30Z in Tokyo
+
+
+# The heart rate a run keeps, and a sport's name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("average", "kept"),
+    [
+        (29.4, None),
+        (29.5, 30),
+        (30.0, 30),
+        (250.0, 250),
+        (250.4, 250),
+        (250.6, None),
+        (251.0, None),
+    ],
+)
+def test_an_average_heart_rate_outside_30_to_250_is_left_out(
+    average: float, kept: int | None
+) -> None:
+    start = datetime(2026, 11, 20, 6, 30, tzinfo=UTC)
+    run = to_run(Activity("run", start, None, 5000.0, 1500.0, hr=average), OPTIONS)
+    assert isinstance(run, Run)
+    assert run.hr == kept
+    assert (run.distance_m, run.duration_s) == (5000, 1500)  # the run itself is kept
+
+
+def test_a_sport_name_is_cut_at_40_characters() -> None:
+    assert sport_of("Competitive underwater orienteering with fins") == (
+        "competitive underwater orienteering with"
+    )
