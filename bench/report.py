@@ -140,6 +140,15 @@ MISS_NOTES = {
         "table, the same at both sizes; this row's spread above shows how far single "
         "runs wander on a shared 2-core machine (other runs: 1.11, 1.15)."
     ),
+    "`runjournal import` of 2,000 FIT activities": (
+        "Noisy, not the reader: in the run before this one it was 1.22. The FIT reader "
+        "changed today (a file cut before its session is rebuilt from its records: one "
+        "assignment a record, the record test first in the frame loop). Read in-process, "
+        "the same 600 synthetic files took 2.42, 2.18 and 2.37 s with it against 3.42, "
+        "2.39 and 2.65 s with the reader before (3940f8d), alternated in one sitting; the "
+        "rest of the import did not change. The reference here (7.2 s) also ran 12 % "
+        "faster than in the run before (8.2 s)."
+    ),
     "`runjournal advise --json`": (
         "Two things took this from 0.98: the store opens an up-to-date journal with "
         "plain sqlite3 (`python -X importtime -m runjournal advise --json` lists no "
