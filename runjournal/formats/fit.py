@@ -48,8 +48,7 @@ def activities(data: bytes) -> list[Activity]:
 
     sessions: list[dict[str, Any]] = []
     activity: dict[str, Any] = {}
-    sport: str | None = None
-    sport_message: dict[str, Any] = {}
+    sport_message: dict[str, Any] = {}  # a session that states no sport takes this one's
     track = _Track()
     try:
         with fitdecode.FitReader(
@@ -66,12 +65,11 @@ def activities(data: bytes) -> list[Activity]:
                 if name == "record":  # most messages are records: one test for them
                     track.record(frame)
                 elif name == "session":
-                    sessions.append(_values(frame, sport))
+                    sessions.append(_values(frame, _text(sport_message.get("sport"))))
                 elif name == "activity":
                     activity = _values(frame, None)
                 elif name == "sport":
                     sport_message = _values(frame, None)
-                    sport = _text(sport_message.get("sport"))
                 elif name == "event":
                     track.event(frame)
                 elif name == "lap":

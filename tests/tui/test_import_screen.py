@@ -213,7 +213,9 @@ async def test_a_for_activities_that_state_no_sport_reads_again_as_runs(
             "Would import nothing from 1 file; skipped 1: 1 sport not stated"
         )
         hint = text_of(screen, "#import-hint")
-        assert hint.endswith("a counts the 1 activity that states no sport as runs.")
+        assert hint.endswith(
+            "nothing to import as it stands. a counts the 1 activity that states no sport as runs."
+        )
         assert "a" in bindings_shown(screen)
         assert "enter" not in bindings_shown(screen)  # nothing to import yet
 

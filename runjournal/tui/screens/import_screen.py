@@ -115,7 +115,7 @@ class ImportScreen(ModalScreen[None]):
         if action == "pick_again":
             return self.stage == "ready"
         if action == "toggle_as_run":
-            return self.stage == "ready" and (self.as_run or self._unstated > 0)
+            return self._offers_as_run
         return True
 
     @property
@@ -127,6 +127,11 @@ class ImportScreen(ModalScreen[None]):
     def _unstated(self) -> int:
         """How many activities the dry run skipped because their file states no sport."""
         return 0 if self.summary is None else self.summary.skipped.get(UNSTATED, 0)
+
+    @property
+    def _offers_as_run(self) -> bool:
+        """Whether `a` means anything now: a dry run skipped some as "sport not stated"."""
+        return self.stage == "ready" and (self.as_run or self._unstated > 0)
 
     # Reading and writing -------------------------------------------------------------
 
@@ -221,9 +226,7 @@ class ImportScreen(ModalScreen[None]):
             self.stage = "ready"
             self.query_one(ProgressBar).display = False
             self.query_one("#import-hint", Static).update(
-                f"From {', '.join(self.paths)}: "
-                + ("nothing is written until you press enter." if self._adds else "nothing new.")
-                + self._as_run_hint()
+                f"From {', '.join(self.paths)}: {self._ready_hint()}"
             )
             self.query_one("#import-summary", Static).update(shown(would(summary.text())))
             self.refresh_bindings()
@@ -234,18 +237,23 @@ class ImportScreen(ModalScreen[None]):
         self.session.changed()
         self.dismiss(None)
 
-    def _as_run_hint(self) -> str:
+    def _ready_hint(self) -> str:
+        """What enter does now, and what `a` would change."""
+        if self._adds:
+            first = "nothing is written until you press enter."
+        else:
+            first = "nothing to import as it stands." if self._unstated else "nothing new."
         if self.as_run:
-            return " Activities that state no sport are counted as runs (a: not any more)."
+            return f"{first} Activities that state no sport are counted as runs (a: not any more)."
         if self._unstated:
             n = self._unstated
             things = "activity that states" if n == 1 else "activities that state"
-            return f" a counts the {n} {things} no sport as runs."
-        return ""
+            return f"{first} a counts the {n} {things} no sport as runs."
+        return first
 
     def action_toggle_as_run(self) -> None:
         """Read the same pick again, with activities that state no sport as runs or not."""
-        if self.stage == "ready" and (self.as_run or self._unstated):
+        if self._offers_as_run:
             self.as_run = not self.as_run
             self._read([Path(p) for p in self.paths])
 
